@@ -1,0 +1,226 @@
+"""Bringing catalogs into the database: the starter files, an official import, a new year.
+
+Every import validates the whole file first and writes nothing when any row is wrong.
+"""
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from catalogs.models import ClassificationCode, Scheme, level_for_code
+from catalogs.reading import CatalogEntry
+
+STARTER_DIR = Path(__file__).resolve().parent / "data" / "starter"
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return _("第%(line)d行：%(message)s") % {"line": self.line, "message": self.message}
+
+
+class CatalogImportError(Exception):
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
+@dataclass
+class ImportReport:
+    scheme: str
+    year: int
+    added: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return _("%(scheme)s %(year)d：新增%(added)d个，更名%(renamed)d个，未变%(unchanged)d个") % {
+            "scheme": Scheme(self.scheme).label,
+            "year": self.year,
+            "added": len(self.added),
+            "renamed": len(self.renamed),
+            "unchanged": len(self.unchanged),
+        }
+
+
+def validate_entries(scheme: str, year: int, entries: Iterable[CatalogEntry]) -> list[CatalogEntry]:
+    """Return the entries ordered parents first, or raise CatalogImportError with every bad row."""
+    entries = list(entries)
+    errors: list[RowError] = []
+    first_line_of: dict[str, int] = {}
+    for entry in entries:
+        if level_for_code(scheme, entry.code) is None:
+            errors.append(
+                RowError(
+                    entry.line,
+                    _("科目编码“%(code)s”不是有效的%(scheme)s编码（类3位、款5位%(item)s）。")
+                    % {
+                        "code": entry.code,
+                        "scheme": Scheme(scheme).label,
+                        "item": _("、项7位") if scheme == Scheme.FUNCTION else "",
+                    },
+                )
+            )
+            continue
+        if not entry.name:
+            errors.append(RowError(entry.line, _("科目“%(code)s”缺少科目名称。") % {"code": entry.code}))
+        if entry.code in first_line_of:
+            errors.append(
+                RowError(
+                    entry.line,
+                    _("科目编码“%(code)s”与第%(first)d行重复。")
+                    % {
+                        "code": entry.code,
+                        "first": first_line_of[entry.code],
+                    },
+                )
+            )
+            continue
+        first_line_of[entry.code] = entry.line
+    existing = set(ClassificationCode.objects.for_year(scheme, year).values_list("code", flat=True))
+    for entry in entries:
+        if level_for_code(scheme, entry.code) in (2, 3):
+            parent_code = entry.code[:-2]
+            if parent_code not in first_line_of and parent_code not in existing:
+                errors.append(
+                    RowError(
+                        entry.line,
+                        _("科目“%(code)s”的上级科目“%(parent)s”不存在。")
+                        % {
+                            "code": entry.code,
+                            "parent": parent_code,
+                        },
+                    )
+                )
+    if errors:
+        raise CatalogImportError(sorted(errors, key=lambda error: error.line))
+    return sorted(entries, key=lambda entry: (len(entry.code), entry.code))
+
+
+@transaction.atomic
+def import_catalog(
+    *,
+    scheme: str,
+    year: int,
+    entries: Iterable[CatalogEntry],
+    origin: str = ClassificationCode.Origin.OFFICIAL,
+    verified: bool = True,
+    provenance: dict[str, str] | None = None,
+    keep_existing: bool = False,
+) -> ImportReport:
+    """Add new codes and rename changed ones; with keep_existing, existing rows are left as they are."""
+    ordered = validate_entries(scheme, year, entries)
+    provenance = provenance or {}
+    report = ImportReport(scheme=scheme, year=year)
+    by_code = {row.code: row for row in ClassificationCode.objects.for_year(scheme, year)}
+    to_rename = []
+    for level in (1, 2, 3):
+        new_rows = []
+        for entry in ordered:
+            if len(entry.code) != {1: 3, 2: 5, 3: 7}[level]:
+                continue
+            current = by_code.get(entry.code)
+            if current is None:
+                new_rows.append(
+                    ClassificationCode(
+                        scheme=scheme,
+                        year=year,
+                        code=entry.code,
+                        name=entry.name,
+                        level=level,
+                        parent=by_code.get(entry.code[:-2]) if level > 1 else None,
+                        origin=origin,
+                        verified=verified,
+                        provenance=provenance.get(entry.code, ""),
+                    )
+                )
+                report.added.append(entry.code)
+            elif current.name != entry.name and not keep_existing:
+                report.renamed.append((entry.code, current.name, entry.name))
+                current.name = entry.name
+                current.verified = current.verified or verified
+                to_rename.append(current)
+            else:
+                report.unchanged.append(entry.code)
+        for row in ClassificationCode.objects.bulk_create(new_rows):
+            by_code[row.code] = row
+    ClassificationCode.objects.bulk_update(to_rename, ["name", "verified"])
+    return report
+
+
+def _starter_provenance() -> dict[tuple[str, str], str]:
+    with open(STARTER_DIR / "PROVENANCE.csv", encoding="utf-8") as handle:
+        return {
+            (row["file"], row["code"]): "；".join(
+                part for part in (f"{row['file']}", f"等级{row['grade']}", f"来源{row['sources']}", row["note"]) if part
+            )[:300]
+            for row in csv.DictReader(handle)
+        }
+
+
+def starter_files() -> list[tuple[Path, str, int, bool]]:
+    """(path, scheme, year, verified) for each shipped file, main files before their supplements."""
+    files = []
+    for path in sorted(STARTER_DIR.glob("*_codes_*.csv"), key=lambda p: ("supplement" in p.name, p.name)):
+        scheme = path.name.split("_codes_")[0]
+        year = int(path.stem.split("_codes_")[1][:4])
+        files.append((path, scheme, year, "supplement" not in path.name))
+    return files
+
+
+def load_starter_catalogs() -> list[ImportReport]:
+    """Load the shipped starter set; running it again changes nothing (idempotent)."""
+    provenance = _starter_provenance()
+    reports = []
+    with transaction.atomic():
+        for path, scheme, year, verified in starter_files():
+            with open(path, encoding="utf-8") as handle:
+                entries = [
+                    CatalogEntry(line=line, code=row["code"], name=row["name"])
+                    for line, row in enumerate(csv.DictReader(handle), start=2)
+                ]
+            reports.append(
+                import_catalog(
+                    scheme=scheme,
+                    year=year,
+                    entries=entries,
+                    origin=ClassificationCode.Origin.STARTER,
+                    verified=verified,
+                    provenance={code: text for (file, code), text in provenance.items() if file == path.name},
+                    keep_existing=True,
+                )
+            )
+    return reports
+
+
+@transaction.atomic
+def clone_year(*, from_year: int, to_year: int) -> list[ImportReport]:
+    """Start a new year's catalog from the previous one, keeping what the new year already has."""
+    reports = []
+    for scheme in Scheme.values:
+        source = list(ClassificationCode.objects.for_year(scheme, from_year))
+        if not source:
+            continue
+        report = import_catalog(
+            scheme=scheme,
+            year=to_year,
+            entries=[CatalogEntry(line=0, code=row.code, name=row.name) for row in source],
+            origin=ClassificationCode.Origin.CLONED,
+            provenance={
+                row.code: (_("复制自%(year)d年") % {"year": from_year} + "；" + row.provenance)[:300] for row in source
+            },
+            keep_existing=True,
+        )
+        unverified = {row.code for row in source if not row.verified}
+        ClassificationCode.objects.for_year(scheme, to_year).filter(
+            code__in=unverified.intersection(report.added)
+        ).update(verified=False)
+        reports.append(report)
+    return reports

@@ -1,0 +1,49 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Department, Membership, Unit, User
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+    fields = ["code", "name", "type"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+    inlines = [UnitInline]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["unit"]
+    verbose_name = _("所属单位")
+    verbose_name_plural = _("所属单位（单位会计可编辑这些单位的公开材料）")
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "type", "department"]
+    list_filter = ["type", "department"]
+    search_fields = ["code", "name", "department__name"]
+    list_select_related = ["department"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "last_name", "first_name", "role", "is_active"]
+    list_filter = ["role", "is_active", "is_staff"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("预算公开角色"), {"fields": ["role"]}),
+    ]
+    add_fieldsets = [
+        *DjangoUserAdmin.add_fieldsets,
+        (_("预算公开角色"), {"fields": ["role"]}),
+    ]
+    inlines = [MembershipInline]

@@ -1,0 +1,50 @@
+"""The demo organisation and accounts that the README's run command creates."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from units.models import Department, Membership, Unit, User
+
+DEMO_DEPARTMENT = ("309", "柳州市大数据发展局")
+DEMO_UNIT = ("309002", "柳州市信息化建设管理中心", Unit.Type.CIVIL_SERVICE_MANAGED)
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: str
+    full_name: str
+    is_staff: bool = False
+    is_superuser: bool = False
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("kuaiji", "kuaiji-309002", User.Role.ACCOUNTANT, "演示会计"),
+    DemoAccount("shenhe", "shenhe-2025", User.Role.REVIEWER, "演示审核员"),
+    DemoAccount("admin", "admin-demo", User.Role.ADMINISTRATOR, "系统管理员", is_staff=True, is_superuser=True),
+]
+
+
+@transaction.atomic
+def create_demo_organisation() -> Unit:
+    department, _ = Department.objects.update_or_create(code=DEMO_DEPARTMENT[0], defaults={"name": DEMO_DEPARTMENT[1]})
+    unit, _ = Unit.objects.update_or_create(
+        code=DEMO_UNIT[0], defaults={"name": DEMO_UNIT[1], "type": DEMO_UNIT[2], "department": department}
+    )
+    for account in DEMO_ACCOUNTS:
+        user, _ = User.objects.update_or_create(
+            username=account.username,
+            defaults={
+                "role": account.role,
+                "last_name": account.full_name,
+                "is_staff": account.is_staff,
+                "is_superuser": account.is_superuser,
+            },
+        )
+        user.set_password(account.password)
+        user.save(update_fields=["password"])
+        if account.role == User.Role.ACCOUNTANT:
+            Membership.objects.get_or_create(user=user, unit=unit)
+    return unit

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from units import views
+
+app_name = "units"
+urlpatterns = [
+    path("", views.workspace, name="workspace"),
+    path("units/<str:code>/", views.unit_detail, name="unit_detail"),
+]
