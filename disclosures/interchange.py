@@ -1,0 +1,445 @@
+"""The budget-disclosure/1 JSON format: parse into a DisclosureData, and write one back.
+
+Parsing touches the database only to read the year's catalog. It collects every problem with
+the place it was found (key path, and the table and row it belongs to) and raises them together,
+so that a rejected document changes nothing and the sender can fix everything at once.
+"""
+
+import json
+from decimal import Decimal
+
+from catalogs.models import Scheme
+from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
+from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS
+from disclosures.money import WAN, YUAN, AmountError, exact_wan_text, parse_amount
+from disclosures.snapshot import (
+    FUND_FIELDS,
+    BasicRow,
+    DisclosureData,
+    FundedRow,
+    Indicator,
+    Line,
+    Prior,
+    Target,
+    ThreePublicRow,
+    code_book,
+)
+from units.models import Unit
+
+FORMAT = "budget-disclosure/1"
+UNIT_TYPE_ALIASES = {
+    "参照公务员法管理事业单位": Unit.Type.CIVIL_SERVICE_MANAGED,
+    "参公单位": Unit.Type.CIVIL_SERVICE_MANAGED,
+}
+
+INCOME_KEYS = {
+    ("general_budget", "superior"): "general_budget_superior",
+    ("general_budget", "local"): "general_budget_local",
+    ("general_budget", "bond"): "general_budget_bond",
+    ("gov_fund", "superior"): "gov_fund_superior",
+    ("gov_fund", "local"): "gov_fund_local",
+    ("gov_fund", "bond"): "gov_fund_bond",
+    ("state_capital", "superior"): "state_capital_superior",
+    ("state_capital", "local"): "state_capital_local",
+    ("special_account", None): "special_account",
+    ("unit_funds", "business"): "unit_business",
+    ("unit_funds", "operating"): "unit_operating",
+    ("unit_funds", "superior"): "unit_superior",
+    ("unit_funds", "affiliated"): "unit_affiliated",
+    ("unit_funds", "other"): "unit_other",
+}
+CARRYOVER_KEYS = {fund.value: f"carryover_{fund.value}" for fund in Fund}
+PRIOR_KEYS = {
+    "total": "total",
+    "basic": "basic",
+    "project": "project",
+    "meeting": "meeting",
+    "training": "training",
+    "operating_costs": "operating_costs",
+    "gov_fund_expenditure": "gov_fund_expenditure",
+}
+PRIOR_GROUPS = {
+    "income": {fund.value: f"income_{fund.value}" for fund in Fund},
+    "three_public": {key: key for key in ("abroad", "vehicle_purchase", "vehicle_operation", "reception")},
+    "procurement": {"total": "procurement_total", "centralized": "procurement_centralized",
+                    "decentralized": "procurement_decentralized"},
+}  # fmt: skip
+THREE_PUBLIC_KEYS = [
+    "abroad", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training_local", "training_superior",
+]  # fmt: skip
+TABLE_OF = {
+    "expenditure_lines": "预算公开03表",
+    "basic_by_economic": "预算公开06表",
+    "three_public": "预算公开07表",
+    "procurement": "预算公开10表",
+    "service_purchases": "预算公开11表",
+    "performance_targets": "预算公开12表",
+    "income": "预算公开01表",
+    "carryover_in": "预算公开01表",
+}
+
+
+class InterchangeError(Exception):
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+def _where(path: str) -> str:
+    """A key path, with the table and row it belongs to when there is one."""
+    head, _, rest = path.partition("[")
+    table = TABLE_OF.get(head.split(".")[0])
+    if table and rest:
+        index = int(rest.split("]")[0])
+        return f"{path}（{table} 第{index + 1}行）"
+    if table:
+        return f"{path}（{table}）"
+    return path
+
+
+class _Reader:
+    def __init__(self, unit: str):
+        self.unit = unit
+        self.errors: list[str] = []
+
+    def error(self, path: str, message: str) -> None:
+        self.errors.append(f"{_where(path)}：{message}")
+
+    def obj(self, value, path: str) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(path, "应为对象（{…}）")
+            return {}
+        return value
+
+    def items(self, value, path: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(path, "应为列表（[…]）")
+            return []
+        return value
+
+    def amount(self, value, path: str) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, str | int | Decimal | type(None)):
+            self.error(path, f"“{value}”不是金额")
+            return Decimal("0")
+        try:
+            return parse_amount(value, self.unit)
+        except AmountError as exc:
+            self.error(path, str(exc))
+            return Decimal("0")
+
+    def optional_amount(self, value, path: str) -> Decimal | None:
+        return None if value is None else self.amount(value, path)
+
+    def text(self, value, path: str, required: bool = False) -> str:
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            self.error(path, "应为文字")
+            return ""
+        if required and not value.strip():
+            self.error(path, "不能为空")
+        return value.strip()
+
+    def choice(self, value, path: str, choices, label: str) -> str:
+        if value not in choices:
+            self.error(path, f"“{value}”不是有效的{label}（可选：{'、'.join(choices)}）")
+            return ""
+        return value
+
+
+def parse(raw: bytes | str) -> DisclosureData:
+    """Parse a budget-disclosure/1 document; raises InterchangeError listing every problem."""
+    try:
+        document = json.loads(raw, parse_float=Decimal)
+    except UnicodeDecodeError as exc:
+        raise InterchangeError(["文件不是 UTF-8 编码的 JSON 文档"]) from exc
+    except json.JSONDecodeError as exc:
+        raise InterchangeError([f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}"]) from exc
+    if not isinstance(document, dict):
+        raise InterchangeError(["不是有效的预算公开文档：顶层应为对象"])
+    if document.get("format") != FORMAT:
+        raise InterchangeError([f"format：应为“{FORMAT}”，实际为“{document.get('format')}”"])
+    unit_of_amounts = document.get("amount_unit", WAN)
+    if unit_of_amounts not in (WAN, YUAN):
+        raise InterchangeError([f"amount_unit：应为“万元”或“元”，实际为“{unit_of_amounts}”"])
+    year = document.get("year")
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise InterchangeError([f"year：“{year}”不是有效的年度"])
+    reader = _Reader(unit_of_amounts)
+    book = code_book(year)
+
+    def code(value, path: str, scheme: str, level: int) -> str:
+        text = str(value).strip() if isinstance(value, str | int) else ""
+        entry = book.get((scheme, text))
+        if entry is None:
+            reader.error(path, f"科目“{value}”不在{year}年{Scheme(scheme).label}目录中")
+        elif entry.level != level:
+            reader.error(
+                path,
+                f"科目“{value}”是{entry.level_name}级科目，请填写{'7位项级' if level == 3 else '5位款级'}科目",
+            )
+        return text
+
+    kind = reader.choice(document.get("kind", Kind.BUDGET), "kind", Kind.values, "类型")
+    department = reader.obj(document.get("department"), "department")
+    unit = reader.obj(document.get("unit"), "unit")
+    unit_type = UNIT_TYPE_ALIASES.get(unit.get("type"), unit.get("type") or Unit.Type.ADMINISTRATIVE)
+    reader.choice(unit_type, "unit.type", Unit.Type.values, "单位类型")
+    overview = reader.obj(document.get("overview"), "overview")
+    data = DisclosureData(
+        year=year,
+        kind=kind,
+        department_code=reader.text(department.get("code"), "department.code", required=True),
+        department_name=reader.text(department.get("name"), "department.name", required=True),
+        unit_code=reader.text(unit.get("code"), "unit.code", required=True),
+        unit_name=reader.text(unit.get("name"), "unit.name", required=True),
+        unit_type=unit_type,
+        duties=reader.text(overview.get("duties"), "overview.duties"),
+        organisation=reader.text(overview.get("organisation"), "overview.organisation"),
+        annual_tasks=reader.text(overview.get("annual_tasks"), "overview.annual_tasks"),
+        operating_costs=reader.amount(document.get("operating_costs"), "operating_costs"),
+        state_assets=reader.text(document.get("state_assets"), "state_assets"),
+    )
+
+    income = reader.obj(document.get("income"), "income")
+    for (group, key), name in INCOME_KEYS.items():
+        if key is None:
+            data.income[name] = reader.amount(income.get(group), f"income.{group}")
+        else:
+            values = reader.obj(income.get(group), f"income.{group}")
+            data.income[name] = reader.amount(values.get(key), f"income.{group}.{key}")
+    carryover = reader.obj(document.get("carryover_in"), "carryover_in")
+    for key, name in CARRYOVER_KEYS.items():
+        data.income[name] = reader.amount(carryover.get(key), f"carryover_in.{key}")
+
+    seen_lines: dict[tuple[str, str], int] = {}
+    for index, item in enumerate(reader.items(document.get("expenditure_lines"), "expenditure_lines")):
+        path = f"expenditure_lines[{index}]"
+        item = reader.obj(item, path)
+        line = Line(
+            function_code=code(item.get("function_code"), f"{path}.function_code", Scheme.FUNCTION, 3),
+            fund=reader.choice(item.get("fund", Fund.GENERAL_BUDGET), f"{path}.fund", Fund.values, "资金性质"),
+            personnel=reader.amount(item.get("personnel"), f"{path}.personnel"),
+            public=reader.amount(item.get("public"), f"{path}.public"),
+            project=reader.amount(item.get("project"), f"{path}.project"),
+            carry_forward=reader.amount(item.get("carry_forward"), f"{path}.carry_forward"),
+            purpose=reader.text(item.get("purpose"), f"{path}.purpose"),
+        )
+        key = (line.function_code, line.fund)
+        if key in seen_lines:
+            reader.error(path, f"科目“{line.function_code}”与第{seen_lines[key] + 1}行重复（同一资金性质只能填一行）")
+        seen_lines.setdefault(key, index)
+        data.lines.append(line)
+
+    seen_economic: dict[str, int] = {}
+    for index, item in enumerate(reader.items(document.get("basic_by_economic"), "basic_by_economic")):
+        path = f"basic_by_economic[{index}]"
+        item = reader.obj(item, path)
+        row = BasicRow(
+            economic_code=code(item.get("economic_code"), f"{path}.economic_code", Scheme.ECON_DEPT, 2),
+            personnel=reader.amount(item.get("personnel"), f"{path}.personnel"),
+            public=reader.amount(item.get("public"), f"{path}.public"),
+        )
+        if row.economic_code in seen_economic:
+            reader.error(path, f"科目“{row.economic_code}”与第{seen_economic[row.economic_code] + 1}行重复")
+        seen_economic.setdefault(row.economic_code, index)
+        data.basic.append(row)
+
+    seen_funds: dict[str, int] = {}
+    for index, item in enumerate(reader.items(document.get("three_public"), "three_public")):
+        path = f"three_public[{index}]"
+        item = reader.obj(item, path)
+        row = ThreePublicRow(
+            fund=reader.choice(item.get("fund", Fund.GENERAL_BUDGET), f"{path}.fund", Fund.values, "资金性质"),
+            **{key: reader.amount(item.get(key), f"{path}.{key}") for key in THREE_PUBLIC_KEYS},
+        )
+        if row.fund in seen_funds:
+            reader.error(path, f"资金性质“{row.fund}”与第{seen_funds[row.fund] + 1}行重复")
+        seen_funds.setdefault(row.fund, index)
+        data.three_public.append(row)
+
+    for section, target_list in (("procurement", data.procurement), ("service_purchases", data.service_purchases)):
+        for index, item in enumerate(reader.items(document.get(section), section)):
+            path = f"{section}[{index}]"
+            item = reader.obj(item, path)
+            funds = reader.obj(item.get("funds"), f"{path}.funds")
+            for unknown in sorted(set(funds) - set(FUND_FIELDS)):
+                reader.error(f"{path}.funds.{unknown}", f"“{unknown}”不是资金来源（可选：{'、'.join(FUND_FIELDS)}）")
+            row = FundedRow(
+                function_code=code(item.get("function_code"), f"{path}.function_code", Scheme.FUNCTION, 3),
+                project=reader.text(item.get("project"), f"{path}.project", required=True),
+                funds={name: reader.amount(funds.get(name), f"{path}.funds.{name}") for name in FUND_FIELDS},
+            )
+            if section == "procurement":
+                row.mode = reader.choice(item.get("mode"), f"{path}.mode", ProcurementMode.values, "采购方式")
+                row.category = reader.choice(
+                    item.get("category"), f"{path}.category", ProcurementCategory.values, "采购类型"
+                )
+            target_list.append(row)
+
+    for index, item in enumerate(reader.items(document.get("performance_targets"), "performance_targets")):
+        path = f"performance_targets[{index}]"
+        item = reader.obj(item, path)
+        target = Target(
+            project=reader.text(item.get("project"), f"{path}.project", required=True),
+            amount=reader.amount(item.get("amount"), f"{path}.amount"),
+            goal=reader.text(item.get("goal"), f"{path}.goal"),
+        )
+        for number, raw in enumerate(reader.items(item.get("indicators"), f"{path}.indicators")):
+            where = f"{path}.indicators[{number}]"
+            raw = reader.obj(raw, where)
+            operator = raw.get("operator") or ""
+            if operator:
+                reader.choice(operator, f"{where}.operator", Operator.values, "比较符")
+            value = raw.get("value")
+            target.indicators.append(
+                Indicator(
+                    category=reader.choice(
+                        raw.get("category"), f"{where}.category", IndicatorCategory.values, "指标类别"
+                    ),
+                    name=reader.text(raw.get("name"), f"{where}.name", required=True),
+                    operator=operator,
+                    value=reader.text(str(value) if isinstance(value, int | Decimal) else value, f"{where}.value",
+                                      required=True),
+                    unit=reader.text(raw.get("unit"), f"{where}.unit"),
+                )
+            )  # fmt: skip
+        data.targets.append(target)
+
+    if document.get("prior_year") is not None:
+        prior_doc = reader.obj(document.get("prior_year"), "prior_year")
+        prior_year = prior_doc.get("year")
+        if prior_year is not None and (isinstance(prior_year, bool) or not isinstance(prior_year, int)):
+            reader.error("prior_year.year", f"“{prior_year}”不是有效的年度")
+            prior_year = None
+        prior = Prior(year=prior_year, figures=dict.fromkeys(PRIOR_YEAR_AMOUNT_FIELDS))
+        for key, name in PRIOR_KEYS.items():
+            prior.figures[name] = reader.optional_amount(prior_doc.get(key), f"prior_year.{key}")
+        for group, names in PRIOR_GROUPS.items():
+            values = reader.obj(prior_doc.get(group), f"prior_year.{group}")
+            for key, name in names.items():
+                prior.figures[name] = reader.optional_amount(values.get(key), f"prior_year.{group}.{key}")
+        for class_code, amount in reader.obj(prior_doc.get("function_class"), "prior_year.function_class").items():
+            if not (isinstance(class_code, str) and len(class_code) == 3 and class_code.isdigit()):
+                reader.error(f"prior_year.function_class.{class_code}", "功能分类类级编码应为3位数字")
+                continue
+            prior.function_class[class_code] = reader.amount(amount, f"prior_year.function_class.{class_code}")
+        data.prior = prior
+
+    for key, text in reader.obj(document.get("explanations"), "explanations").items():
+        data.explanations[str(key)] = reader.text(text, f"explanations.{key}")
+
+    if reader.errors:
+        raise InterchangeError(reader.errors)
+    return data
+
+
+def _funds(row: FundedRow) -> dict[str, str]:
+    return {name: exact_wan_text(row.fund(name)) for name in FUND_FIELDS if row.fund(name)}
+
+
+def dump(data: DisclosureData) -> dict:
+    """The document for ``data``, amounts in 万元 without losing a cent."""
+    amount = exact_wan_text
+    income: dict = {}
+    for (group, key), name in INCOME_KEYS.items():
+        value = amount(data.income_amount(name))
+        if key is None:
+            income[group] = value
+        else:
+            income.setdefault(group, {})[key] = value
+    document = {
+        "format": FORMAT,
+        "kind": data.kind,
+        "year": data.year,
+        "amount_unit": WAN,
+        "department": {"code": data.department_code, "name": data.department_name},
+        "unit": {"code": data.unit_code, "name": data.unit_name, "type": data.unit_type},
+        "overview": {"duties": data.duties, "organisation": data.organisation, "annual_tasks": data.annual_tasks},
+        "income": income,
+        "carryover_in": {key: amount(data.income_amount(name)) for key, name in CARRYOVER_KEYS.items()},
+        "expenditure_lines": [
+            {
+                "function_code": line.function_code,
+                "fund": line.fund,
+                "personnel": amount(line.personnel),
+                "public": amount(line.public),
+                "project": amount(line.project),
+                "carry_forward": amount(line.carry_forward),
+                "purpose": line.purpose,
+            }
+            for line in data.lines
+        ],
+        "basic_by_economic": [
+            {"economic_code": row.economic_code, "personnel": amount(row.personnel), "public": amount(row.public)}
+            for row in data.basic
+        ],
+        "three_public": [
+            {"fund": row.fund, **{key: amount(getattr(row, key)) for key in THREE_PUBLIC_KEYS}}
+            for row in data.three_public
+        ],
+        "procurement": [
+            {
+                "function_code": row.function_code,
+                "project": row.project,
+                "mode": row.mode,
+                "category": row.category,
+                "funds": _funds(row),
+            }
+            for row in data.procurement
+        ],
+        "service_purchases": [
+            {"function_code": row.function_code, "project": row.project, "funds": _funds(row)}
+            for row in data.service_purchases
+        ],
+        "performance_targets": [
+            {
+                "project": target.project,
+                "amount": amount(target.amount),
+                "goal": target.goal,
+                "indicators": [
+                    {
+                        "category": item.category,
+                        "name": item.name,
+                        "operator": item.operator or None,
+                        "value": item.value,
+                        "unit": item.unit,
+                    }
+                    for item in target.indicators
+                ],
+            }
+            for target in data.targets
+        ],
+        "operating_costs": amount(data.operating_costs),
+        "state_assets": data.state_assets,
+        "explanations": dict(sorted(data.explanations.items())),
+    }
+    if data.prior is not None:
+        prior: dict = {"year": data.prior.year} if data.prior.year else {}
+        for key, name in PRIOR_KEYS.items():
+            if data.prior.get(name) is not None:
+                prior[key] = amount(data.prior.get(name))
+        for group, names in PRIOR_GROUPS.items():
+            values = {
+                key: amount(data.prior.get(name)) for key, name in names.items() if data.prior.get(name) is not None
+            }
+            if values:
+                prior[group] = values
+        if data.prior.function_class:
+            prior["function_class"] = {code: amount(value) for code, value in sorted(data.prior.function_class.items())}
+        document["prior_year"] = prior
+    return document
+
+
+def dumps(data: DisclosureData) -> str:
+    return json.dumps(dump(data), ensure_ascii=False, indent=2)
+
+
+def export_bytes(disclosure) -> bytes:
+    from disclosures.snapshot import load
+
+    return dumps(load(disclosure)).encode("utf-8")

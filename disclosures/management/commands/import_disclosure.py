@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from disclosures.interchange import InterchangeError, parse
+from disclosures.services import DisclosureRefused, import_disclosure
+
+
+class Command(BaseCommand):
+    help = "Import one unit's disclosure from a budget-disclosure/1 JSON file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--replace", action="store_true", help="overwrite the unit's existing draft")
+
+    def handle(self, *args, file: Path, replace: bool, **options):
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"无法读取文件 {file}：{exc.strerror}") from exc
+        try:
+            data = parse(raw)
+            disclosure = import_disclosure(data=data, replace=replace)
+        except InterchangeError as exc:
+            raise CommandError(f"{file.name} 未导入，共{len(exc.errors)}处错误：\n" + "\n".join(exc.errors)) from exc
+        except DisclosureRefused as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(self.style.SUCCESS(f"已导入：{disclosure}"))

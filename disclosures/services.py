@@ -1,0 +1,61 @@
+"""Use cases that change disclosures. Each is one function, in one transaction."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from disclosures.choices import Status
+from disclosures.models import Disclosure
+from disclosures.snapshot import DisclosureData, replace_content
+from units.models import Department, Unit
+
+
+class DisclosureRefused(Exception):
+    """The import would overwrite what must not be overwritten; the message says why."""
+
+
+def open_version(unit: Unit, year: int, kind: str) -> Disclosure | None:
+    return (
+        Disclosure.objects.filter(unit=unit, year=year, kind=kind)
+        .exclude(status__in=[Status.PUBLISHED, Status.SUPERSEDED])
+        .first()
+    )
+
+
+@transaction.atomic
+def import_disclosure(*, data: DisclosureData, replace: bool = False) -> Disclosure:
+    """Create or replace a unit's draft from parsed data, creating its department and unit as needed.
+
+    Never overwrites an existing draft unless ``replace``; never touches a disclosure under review
+    or published (a published one is corrected through a revision).
+    """
+    department, _created = Department.objects.get_or_create(
+        code=data.department_code, defaults={"name": data.department_name}
+    )
+    unit, created = Unit.objects.get_or_create(
+        code=data.unit_code, defaults={"name": data.unit_name, "type": data.unit_type, "department": department}
+    )
+    if not created and unit.department_id != department.id:
+        raise DisclosureRefused(
+            _("单位%(unit)s属于部门%(actual)s，与文档中的部门%(given)s不符。")
+            % {"unit": unit.code, "actual": unit.department.code, "given": department.code}
+        )
+    disclosure = open_version(unit, data.year, data.kind)
+    if disclosure is None:
+        if Disclosure.objects.filter(unit=unit, year=data.year, kind=data.kind).exists():
+            raise DisclosureRefused(
+                _("%(unit)s %(year)d年的公开材料已经公开，不能覆盖；如需更正，请在平台上发起更正版本。")
+                % {"unit": unit.code, "year": data.year}
+            )
+        disclosure = Disclosure.objects.create(unit=unit, year=data.year, kind=data.kind)
+    elif not replace:
+        raise DisclosureRefused(
+            _("%(unit)s %(year)d年的公开材料已存在；确认覆盖请使用 --replace（网页上传时勾选“覆盖现有数据”）。")
+            % {"unit": unit.code, "year": data.year}
+        )
+    elif not disclosure.is_editable:
+        raise DisclosureRefused(
+            _("%(unit)s %(year)d年的公开材料正在审核（%(status)s），不能覆盖。")
+            % {"unit": unit.code, "year": data.year, "status": disclosure.get_status_display()}
+        )
+    replace_content(disclosure, data)
+    return disclosure

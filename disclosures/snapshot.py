@@ -1,0 +1,365 @@
+"""A disclosure's whole content as plain Python values, independent of the database.
+
+Everything reads and writes through this one shape: JSON and Excel import parse into it (and are
+checked before anything is saved), checks and the narrative's facts are computed from it, the
+table builders lay it out, and export writes it back. Amounts are exact Decimals in 元.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from catalogs.models import ClassificationCode, Scheme
+from disclosures.choices import Fund
+from disclosures.models import (
+    INCOME_AMOUNT_FIELDS,
+    PRIOR_YEAR_AMOUNT_FIELDS,
+    THREE_PUBLIC_AMOUNT_FIELDS,
+    BasicExpenditure,
+    Disclosure,
+    ExpenditureLine,
+    Explanation,
+    FundedItem,
+    Income,
+    PerformanceIndicator,
+    PerformanceTarget,
+    PriorYear,
+    PriorYearFunctionClass,
+    ProcurementItem,
+    ServicePurchaseItem,
+    ThreePublicCosts,
+)
+
+ZERO = Decimal("0")
+FUND_FIELDS = FundedItem.FUND_FIELDS
+
+
+@dataclass
+class Line:
+    function_code: str
+    fund: str = Fund.GENERAL_BUDGET
+    personnel: Decimal = ZERO
+    public: Decimal = ZERO
+    project: Decimal = ZERO
+    carry_forward: Decimal = ZERO
+    purpose: str = ""
+
+    @property
+    def basic(self) -> Decimal:
+        return self.personnel + self.public
+
+    @property
+    def total(self) -> Decimal:
+        return self.personnel + self.public + self.project
+
+
+@dataclass
+class BasicRow:
+    economic_code: str
+    personnel: Decimal = ZERO
+    public: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        return self.personnel + self.public
+
+
+@dataclass
+class ThreePublicRow:
+    fund: str = Fund.GENERAL_BUDGET
+    abroad: Decimal = ZERO
+    vehicle_purchase: Decimal = ZERO
+    vehicle_operation: Decimal = ZERO
+    reception: Decimal = ZERO
+    meeting: Decimal = ZERO
+    training_local: Decimal = ZERO
+    training_superior: Decimal = ZERO
+
+    @property
+    def vehicle(self) -> Decimal:
+        return self.vehicle_purchase + self.vehicle_operation
+
+    @property
+    def three_public_total(self) -> Decimal:
+        return self.abroad + self.vehicle + self.reception
+
+    @property
+    def training(self) -> Decimal:
+        return self.training_local + self.training_superior
+
+
+@dataclass
+class FundedRow:
+    """A row of table 10 (with mode and category) or table 11 (without)."""
+
+    function_code: str
+    project: str
+    funds: dict[str, Decimal] = field(default_factory=dict)
+    mode: str = ""
+    category: str = ""
+
+    def fund(self, name: str) -> Decimal:
+        return self.funds.get(name, ZERO)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((self.fund(name) for name in FUND_FIELDS), ZERO)
+
+
+@dataclass
+class Indicator:
+    category: str
+    name: str
+    operator: str = ""
+    value: str = ""
+    unit: str = ""
+
+    @property
+    def text(self) -> str:
+        """The published form: 名称(比较符值单位), e.g. 碎纸机(=4台) or 绩效排名(前10名)."""
+        return f"{self.name}({self.operator}{self.value}{self.unit})"
+
+
+@dataclass
+class Target:
+    project: str
+    amount: Decimal = ZERO
+    goal: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class Prior:
+    """Last year's figures; None means unknown (no comparison), which differs from zero."""
+
+    year: int | None = None
+    figures: dict[str, Decimal | None] = field(default_factory=dict)
+    function_class: dict[str, Decimal] = field(default_factory=dict)
+
+    def get(self, name: str) -> Decimal | None:
+        return self.figures.get(name)
+
+
+@dataclass
+class DisclosureData:
+    year: int
+    kind: str
+    department_code: str
+    department_name: str
+    unit_code: str
+    unit_name: str
+    unit_type: str
+    duties: str = ""
+    organisation: str = ""
+    annual_tasks: str = ""
+    income: dict[str, Decimal] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+    basic: list[BasicRow] = field(default_factory=list)
+    three_public: list[ThreePublicRow] = field(default_factory=list)
+    procurement: list[FundedRow] = field(default_factory=list)
+    service_purchases: list[FundedRow] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    operating_costs: Decimal = ZERO
+    state_assets: str = ""
+    prior: Prior | None = None
+    explanations: dict[str, str] = field(default_factory=dict)
+
+    def income_amount(self, name: str) -> Decimal:
+        return self.income.get(name, ZERO)
+
+
+def code_book(year: int) -> dict[tuple[str, str], ClassificationCode]:
+    """Every catalog code of a year, keyed by (scheme, code): one query."""
+    return {(row.scheme, row.code): row for row in ClassificationCode.objects.filter(year=year)}
+
+
+def load(disclosure: Disclosure) -> DisclosureData:
+    """Read a disclosure's content with a fixed number of queries, whatever its size."""
+    unit = disclosure.unit
+    department = unit.department
+    income = Income.objects.filter(disclosure=disclosure).first()
+    prior_row = PriorYear.objects.filter(disclosure=disclosure).prefetch_related("function_classes").first()
+    prior = None
+    if prior_row is not None:
+        prior = Prior(
+            year=prior_row.year,
+            figures={name: getattr(prior_row, name) for name in PRIOR_YEAR_AMOUNT_FIELDS},
+            function_class={row.class_code: row.amount for row in prior_row.function_classes.all()},
+        )
+    targets = PerformanceTarget.objects.filter(disclosure=disclosure).prefetch_related("indicators")
+    return DisclosureData(
+        year=disclosure.year,
+        kind=disclosure.kind,
+        department_code=department.code,
+        department_name=department.name,
+        unit_code=unit.code,
+        unit_name=unit.name,
+        unit_type=unit.type,
+        duties=disclosure.duties,
+        organisation=disclosure.organisation,
+        annual_tasks=disclosure.annual_tasks,
+        income={name: getattr(income, name) if income else ZERO for name in INCOME_AMOUNT_FIELDS},
+        lines=[
+            Line(
+                function_code=row.function_code.code,
+                fund=row.fund,
+                personnel=row.personnel,
+                public=row.public,
+                project=row.project,
+                carry_forward=row.carry_forward,
+                purpose=row.purpose,
+            )
+            for row in ExpenditureLine.objects.filter(disclosure=disclosure).select_related("function_code")
+        ],
+        basic=[
+            BasicRow(economic_code=row.economic_code.code, personnel=row.personnel, public=row.public)
+            for row in BasicExpenditure.objects.filter(disclosure=disclosure).select_related("economic_code")
+        ],
+        three_public=[
+            ThreePublicRow(fund=row.fund, **{name: getattr(row, name) for name in THREE_PUBLIC_AMOUNT_FIELDS})
+            for row in ThreePublicCosts.objects.filter(disclosure=disclosure)
+        ],
+        procurement=[
+            FundedRow(
+                function_code=row.function_code.code,
+                project=row.project,
+                funds={name: getattr(row, name) for name in FUND_FIELDS},
+                mode=row.mode,
+                category=row.category,
+            )
+            for row in ProcurementItem.objects.filter(disclosure=disclosure).select_related("function_code")
+        ],
+        service_purchases=[
+            FundedRow(
+                function_code=row.function_code.code,
+                project=row.project,
+                funds={name: getattr(row, name) for name in FUND_FIELDS},
+            )
+            for row in ServicePurchaseItem.objects.filter(disclosure=disclosure).select_related("function_code")
+        ],
+        targets=[
+            Target(
+                project=row.project,
+                amount=row.amount,
+                goal=row.goal,
+                indicators=[
+                    Indicator(
+                        category=item.category,
+                        name=item.name,
+                        operator=item.operator,
+                        value=item.value,
+                        unit=item.unit,
+                    )
+                    for item in row.indicators.all()
+                ],
+            )
+            for row in targets
+        ],
+        operating_costs=disclosure.operating_costs,
+        state_assets=disclosure.state_assets,
+        prior=prior,
+        explanations=dict(Explanation.objects.filter(disclosure=disclosure).values_list("key", "text")),
+    )
+
+
+@transaction.atomic
+def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
+    """Replace every table of a disclosure with ``data`` (codes must exist in the year's catalog)."""
+    book = code_book(disclosure.year)
+
+    def function(code: str) -> ClassificationCode:
+        return book[(Scheme.FUNCTION, code)]
+
+    def economic(code: str) -> ClassificationCode:
+        return book[(Scheme.ECON_DEPT, code)]
+
+    disclosure.duties = data.duties
+    disclosure.organisation = data.organisation
+    disclosure.annual_tasks = data.annual_tasks
+    disclosure.operating_costs = data.operating_costs
+    disclosure.state_assets = data.state_assets
+    disclosure.full_clean()
+    disclosure.save()
+    for model in (
+        ExpenditureLine, BasicExpenditure, ThreePublicCosts, ProcurementItem, ServicePurchaseItem,
+        PerformanceTarget, Explanation, Income, PriorYear,
+    ):  # fmt: skip
+        model.objects.filter(disclosure=disclosure).delete()
+    Income.objects.create(disclosure=disclosure, **{name: data.income_amount(name) for name in INCOME_AMOUNT_FIELDS})
+    ExpenditureLine.objects.bulk_create(
+        ExpenditureLine(
+            disclosure=disclosure,
+            position=position,
+            function_code=function(line.function_code),
+            fund=line.fund,
+            personnel=line.personnel,
+            public=line.public,
+            project=line.project,
+            carry_forward=line.carry_forward,
+            purpose=line.purpose,
+        )
+        for position, line in enumerate(data.lines)
+    )
+    BasicExpenditure.objects.bulk_create(
+        BasicExpenditure(
+            disclosure=disclosure, economic_code=economic(row.economic_code), personnel=row.personnel, public=row.public
+        )
+        for row in data.basic
+    )
+    ThreePublicCosts.objects.bulk_create(
+        ThreePublicCosts(
+            disclosure=disclosure, fund=row.fund, **{n: getattr(row, n) for n in THREE_PUBLIC_AMOUNT_FIELDS}
+        )
+        for row in data.three_public
+    )
+    ProcurementItem.objects.bulk_create(
+        ProcurementItem(
+            disclosure=disclosure,
+            position=position,
+            function_code=function(row.function_code),
+            project=row.project,
+            mode=row.mode,
+            category=row.category,
+            **{name: row.fund(name) for name in FUND_FIELDS},
+        )
+        for position, row in enumerate(data.procurement)
+    )
+    ServicePurchaseItem.objects.bulk_create(
+        ServicePurchaseItem(
+            disclosure=disclosure,
+            position=position,
+            function_code=function(row.function_code),
+            project=row.project,
+            **{name: row.fund(name) for name in FUND_FIELDS},
+        )
+        for position, row in enumerate(data.service_purchases)
+    )
+    targets = PerformanceTarget.objects.bulk_create(
+        PerformanceTarget(disclosure=disclosure, position=position, project=t.project, amount=t.amount, goal=t.goal)
+        for position, t in enumerate(data.targets)
+    )
+    PerformanceIndicator.objects.bulk_create(
+        PerformanceIndicator(
+            target=target,
+            position=position,
+            category=item.category,
+            name=item.name,
+            operator=item.operator or "",
+            value=item.value,
+            unit=item.unit,
+        )
+        for target, source in zip(targets, data.targets, strict=True)
+        for position, item in enumerate(source.indicators)
+    )
+    Explanation.objects.bulk_create(
+        Explanation(disclosure=disclosure, key=key, text=text) for key, text in data.explanations.items() if text
+    )
+    if data.prior is not None:
+        prior = PriorYear.objects.create(
+            disclosure=disclosure, year=data.prior.year, **{n: data.prior.get(n) for n in PRIOR_YEAR_AMOUNT_FIELDS}
+        )
+        PriorYearFunctionClass.objects.bulk_create(
+            PriorYearFunctionClass(prior_year=prior, class_code=code, amount=amount)
+            for code, amount in data.prior.function_class.items()
+        )
