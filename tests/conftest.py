@@ -1,8 +1,13 @@
 """Shared personas and data: an accountant of unit A, one of unit B, a reviewer, a citizen."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from catalogs.services import load_starter_catalogs
+from disclosures.interchange import parse
+from disclosures.services import import_disclosure
 from tests.factories import DepartmentFactory, UnitFactory, UserFactory
 from units.models import Unit, User
 
@@ -56,3 +61,24 @@ def accountant_client(client, accountant):
 def reviewer_client(client, reviewer):
     client.force_login(reviewer)
     return client
+
+
+SEED_002 = Path(__file__).resolve().parent.parent / "disclosures" / "demo" / "seed-002-2025.json"
+
+
+@pytest.fixture
+def seed_json() -> dict:
+    """Seed 002 (柳州市信息化建设管理中心 2025) in the budget-disclosure/1 format, as a dict to modify."""
+    return json.loads(SEED_002.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def seed_data(catalogs, seed_json):
+    """Seed 002 parsed into a DisclosureData (amounts in 元)."""
+    return parse(json.dumps(seed_json))
+
+
+@pytest.fixture
+def seed_disclosure(seed_data, unit):
+    """Seed 002 imported as the 2025 draft of the ``unit`` fixture (309002)."""
+    return import_disclosure(data=seed_data)
