@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+app_name = "disclosures"
+urlpatterns = [
+    path("", include("disclosures.hub_urls")),
+    path("", include("disclosures.entry_urls")),
+    path("", include("disclosures.document_urls")),
+]
