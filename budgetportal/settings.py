@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "units",
     "catalogs",
     "disclosures",
+    "public",
 ]
 
 MIDDLEWARE = [

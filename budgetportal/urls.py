@@ -10,4 +10,5 @@ urlpatterns = [
     path("workspace/", include("units.urls")),
     path("workspace/", include("disclosures.urls")),
     path("admin/", admin.site.urls),
+    path("", include("public.urls")),
 ]

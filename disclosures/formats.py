@@ -21,6 +21,14 @@ class Format:
 
 FORMATS = {
     "json": Format("json", "application/json; charset=utf-8", "json", "disclosures.interchange:export_bytes"),
+    "html": Format("html", "text/html; charset=utf-8", "html", "disclosures.rendering.export:export_html"),
+    "pdf": Format("pdf", "application/pdf", "pdf", "disclosures.rendering.export:export_pdf"),
+    "xlsx": Format(
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        "disclosures.excel.export:export_bytes",
+    ),
 }
 
 

@@ -63,6 +63,11 @@ class Disclosure(models.Model):
     annual_tasks = models.TextField(_("年度主要工作任务"), blank=True)
     operating_costs = Amount(_("机关运行经费"))
     state_assets = models.TextField(_("国有资产占用情况"), blank=True)
+    # Incremented by every save of the content, so that a save based on an older read is refused.
+    lock_version = models.PositiveIntegerField(_("数据版本"), default=0)
+    budget_approved_on = models.DateField(_("预算批复日期"), null=True, blank=True)
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    correction_note = models.TextField(_("更正说明"), blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -92,6 +97,29 @@ class Disclosure(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (Status.DRAFT, Status.RETURNED)
+
+
+class PublishedFile(models.Model):
+    """A file rendered once when a version is published and served unchanged from then on."""
+
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="published_files")
+    format = models.CharField(_("格式"), max_length=10)
+    file = models.FileField(_("文件"), upload_to="published/%Y/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("字节数"))
+    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["format"]
+        verbose_name = _("公开文件")
+        verbose_name_plural = _("公开文件")
+        constraints = [
+            models.UniqueConstraint(fields=["disclosure", "format"], name="published_file_one_per_format"),
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="published_file_sha256_hex"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.disclosure} {self.format}"
 
 
 class DisclosurePart(models.Model):

@@ -5,4 +5,7 @@ urlpatterns = [
     path("", include("disclosures.hub_urls")),
     path("", include("disclosures.entry_urls")),
     path("", include("disclosures.document_urls")),
+    path("", include("disclosures.explanation_urls")),
+    path("", include("disclosures.excel_urls")),
+    path("", include("disclosures.workflow_urls")),
 ]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicConfig(AppConfig):
+    """The citizen-facing site: published disclosures only, open data, charts."""
+
+    name = "public"
+    verbose_name = _("公开网站")
