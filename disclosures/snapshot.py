@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from catalogs.models import ClassificationCode, Scheme
-from disclosures.choices import Fund
+from disclosures.choices import Fund, Status
 from disclosures.models import (
     INCOME_AMOUNT_FIELDS,
     PRIOR_YEAR_AMOUNT_FIELDS,
@@ -261,6 +261,23 @@ def load(disclosure: Disclosure) -> DisclosureData:
         prior=prior,
         explanations=dict(Explanation.objects.filter(disclosure=disclosure).values_list("key", "text")),
     )
+
+
+def previous_year(disclosure: Disclosure) -> Disclosure | None:
+    """The unit's disclosure of the year before, as the public read it (the current published version)."""
+    return (
+        Disclosure.objects.filter(
+            unit_id=disclosure.unit_id, year=disclosure.year - 1, kind=disclosure.kind, status=Status.PUBLISHED
+        )
+        .select_related("unit__department")
+        .first()
+    )
+
+
+def load_previous(disclosure: Disclosure) -> DisclosureData | None:
+    """Last year's published content when the portal has it; callers fall back to ``data.prior``."""
+    previous = previous_year(disclosure)
+    return load(previous) if previous is not None else None
 
 
 @transaction.atomic
