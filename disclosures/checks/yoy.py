@@ -1,0 +1,219 @@
+"""A large change from last year needs the unit's reason (主要原因是…), which no figure can give.
+
+Last year's figures come from last year's published disclosure when the portal has it
+(``previous``), else from the figures the unit typed (``data.prior``; an unknown figure is None
+and is not compared). A change is large when it is at least ``LARGE_CHANGE_RATE`` percent of last
+year's figure and at least ``LARGE_CHANGE_AMOUNT``: both, so that neither a 30% change of 0.90万元
+of 公务接待费 nor a 2% change of a 900万元 total asks for a reason.
+
+Explanation keys (``Explanation.key``, ``DisclosureData.explanations``, the ``explanations`` of
+budget-disclosure/1) name the figure they explain; the narrative prints each as the figure's
+“主要原因是…” clause:
+
+    total_change           收支总预算 (收入总计 = 支出总计); also accepted for the income by fund
+    income_change          收入 by fund (一般公共预算拨款收入 …)
+    expenditure_change     支出总预算 (accepted for the total)
+    basic_change           基本支出
+    project_change         项目支出
+    function_class.<类>    expenditure of one function 类, e.g. function_class.208
+    three_public.<item>    table 7: abroad, vehicle_purchase, vehicle_operation, reception, meeting, training;
+                           three_public.vehicle (公务用车购置及运行维护费) is accepted for both vehicle items
+    gov_fund               政府性基金预算支出
+    procurement            政府采购预算
+    operating_costs        机关运行经费
+
+``FACTS`` lists which key explains which figure (the first key is the figure's own); the
+narrative (``disclosures.narrative.reasons``) uses the same keys and compares the same figures
+(``year_figures``, ``prior_from``), and ``explanation_label`` names a key for a page.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from disclosures.checks.balance import current_income_fields
+from disclosures.checks.findings import Finding, total, wan, warning
+from disclosures.checks.labels import code_row
+from disclosures.choices import Fund, ProcurementMode
+from disclosures.models import INCOME_AMOUNT_FIELDS
+from disclosures.money import ZERO, percent
+from disclosures.snapshot import DisclosureData, Prior
+from disclosures.tables.builders import FUNCTION_CLASSES, Names
+from disclosures.tables.declaration import TABLES_BY_NUMBER
+
+UNEXPLAINED = "yoy.unexplained"
+
+LARGE_CHANGE_RATE = Decimal("10")  # percent of last year's figure
+LARGE_CHANGE_AMOUNT = Decimal("100000")  # 元, i.e. 10万元
+
+FUNCTION_CLASS_KEY = "function_class."
+THREE_PUBLIC_ITEMS = ("abroad", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure compared with last year, where it is printed, and the explanation keys that explain it."""
+
+    figure: str  # name in Prior.figures (the PriorYear fields), or function_class.<类>
+    label: str | Promise
+    keys: tuple[str, ...]
+    table: int | None
+    row: str | Promise
+    column: str | Promise
+
+
+TOTAL_ROW = gettext_lazy("合计")
+FACTS = (
+    Fact("total", gettext_lazy("收支总预算"), ("total_change", "income_change", "expenditure_change"), 1,
+         gettext_lazy("收入总计"), gettext_lazy("预算数")),
+    *(
+        Fact(f"income_{fund.value}", format_lazy("{}{}", fund.label, gettext_lazy("收入")),
+             ("income_change", "total_change"), 2, TOTAL_ROW, fund.label)
+        for fund in Fund
+    ),
+    Fact("basic", gettext_lazy("基本支出"), ("basic_change",), 3, TOTAL_ROW, gettext_lazy("基本支出")),
+    Fact("project", gettext_lazy("项目支出"), ("project_change",), 3, TOTAL_ROW, gettext_lazy("项目支出")),
+    Fact("abroad", gettext_lazy("因公出国（境）费"), ("three_public.abroad",), 7, TOTAL_ROW,
+         gettext_lazy("因公出国（境）费")),
+    Fact("vehicle_purchase", gettext_lazy("公务用车购置费"), ("three_public.vehicle_purchase", "three_public.vehicle"),
+         7, TOTAL_ROW, gettext_lazy("公务用车购置费")),
+    Fact("vehicle_operation", gettext_lazy("公务用车运行维护费"),
+         ("three_public.vehicle_operation", "three_public.vehicle"), 7, TOTAL_ROW, gettext_lazy("公务用车运行维护费")),
+    Fact("reception", gettext_lazy("公务接待费"), ("three_public.reception",), 7, TOTAL_ROW,
+         gettext_lazy("公务接待费")),
+    Fact("meeting", gettext_lazy("会议费"), ("three_public.meeting",), 7, TOTAL_ROW, gettext_lazy("会议费")),
+    Fact("training", gettext_lazy("培训费"), ("three_public.training",), 7, TOTAL_ROW, gettext_lazy("培训费")),
+    Fact("gov_fund_expenditure", gettext_lazy("政府性基金预算支出"), ("gov_fund",), 8, TOTAL_ROW,
+         gettext_lazy("合计")),
+    Fact("procurement_total", gettext_lazy("政府采购预算"), ("procurement",), 10, TOTAL_ROW, gettext_lazy("合计")),
+    Fact("operating_costs", gettext_lazy("机关运行经费"), ("operating_costs",), None,
+         gettext_lazy("第二部分 情况说明"), gettext_lazy("机关运行经费")),
+)  # fmt: skip
+# Keys that explain more than one figure, or a part the narrative prints on its own.
+KEY_LABELS = {
+    "total_change": gettext_lazy("收支总预算"),
+    "income_change": gettext_lazy("收入预算"),
+    "expenditure_change": gettext_lazy("支出预算"),
+    "three_public.total": gettext_lazy("“三公”经费"),
+    "three_public.vehicle": gettext_lazy("公务用车购置及运行维护费"),
+    **{f"procurement.{mode.value}": mode.label for mode in ProcurementMode},
+}
+# Why a table has no data (empty.table8) is not a change; the narrative prints it after the empty-table note.
+EMPTY_TABLE_KEY = "empty.table"
+
+
+def year_figures(data: DisclosureData) -> dict[str, Decimal]:
+    """A year's figures under the names of ``Prior.figures``, to compare one year with another."""
+    lines = data.lines
+    figures = {
+        "total": total(data.income_amount(name) for name in INCOME_AMOUNT_FIELDS),
+        "basic": total(line.basic for line in lines),
+        "project": total(line.project for line in lines),
+        "gov_fund_expenditure": total(line.total for line in lines if line.fund == Fund.GOV_FUND),
+        "operating_costs": data.operating_costs,
+        "procurement_total": total(item.total for item in data.procurement),
+    }
+    for fund in Fund.values:
+        figures[f"income_{fund}"] = total(data.income_amount(name) for name in current_income_fields(fund))
+    for item in THREE_PUBLIC_ITEMS:
+        figures[item] = total(getattr(row, item) for row in data.three_public)
+    for mode in ProcurementMode.values:
+        figures[f"procurement_{mode}"] = total(item.total for item in data.procurement if item.mode == mode)
+    return figures
+
+
+def function_class_figures(data: DisclosureData) -> dict[str, Decimal]:
+    """Expenditure by function 类; every 类 table 1 lists is known, zero when it has no line."""
+    totals = {code: ZERO for code, _name in FUNCTION_CLASSES}
+    for line in data.lines:
+        code = line.function_code[:3]
+        totals[code] = totals.get(code, ZERO) + line.total
+    return totals
+
+
+def prior_from(previous: DisclosureData) -> Prior:
+    """Last year's published disclosure as the figures this year is compared with."""
+    return Prior(year=previous.year, figures=year_figures(previous), function_class=function_class_figures(previous))
+
+
+def explanation_label(key: str, names: Names) -> str:
+    """What an explanation explains, for the entry page and for findings: 项目支出变动原因."""
+    number = key.removeprefix(EMPTY_TABLE_KEY)
+    if key.startswith(EMPTY_TABLE_KEY) and number.isdigit() and int(number) in TABLES_BY_NUMBER:
+        return _("%(table)s无数据的说明") % {"table": TABLES_BY_NUMBER[int(number)].code}
+    if key.startswith(FUNCTION_CLASS_KEY):
+        code = key.removeprefix(FUNCTION_CLASS_KEY)
+        subject = code_row(code, names.function(code))
+    elif key in KEY_LABELS:
+        subject = str(KEY_LABELS[key])
+    else:
+        subject = next((str(fact.label) for fact in FACTS if fact.keys[0] == key), None)
+        if subject is None:
+            return _("说明“%(key)s”") % {"key": key}
+    return _("%(subject)s变动原因") % {"subject": subject}
+
+
+def is_large(current: Decimal, prior: Decimal) -> bool:
+    change = abs(current - prior)
+    return change >= LARGE_CHANGE_AMOUNT and (not prior or change * 100 >= LARGE_CHANGE_RATE * prior)
+
+
+def _change_text(current: Decimal, prior: Decimal) -> str:
+    if current > prior:
+        rate = percent(current - prior, prior)
+        if rate is None:
+            return _("增加%(change)s（上年为0）") % {"change": wan(current - prior)}
+        return _("增加%(change)s（增长%(rate)s%%）") % {"change": wan(current - prior), "rate": rate}
+    rate = percent(prior - current, prior)
+    return _("减少%(change)s（下降%(rate)s%%）") % {"change": wan(prior - current), "rate": rate}
+
+
+def _unexplained(fact_keys: tuple[str, ...], explanations: dict[str, str]) -> bool:
+    return not any(explanations.get(key, "").strip() for key in fact_keys)
+
+
+def _finding(data: DisclosureData, prior: Prior, fact: Fact, current: Decimal, last: Decimal, names: Names) -> Finding:
+    key = fact.keys[0]
+    detail = _(
+        "%(label)s%(year)s年%(current)s，%(prior_year)s年%(prior)s，%(change)s，变动较大但未说明原因；"
+        "请填写“%(reason)s”。"
+    ) % {
+        "label": fact.label,
+        "year": data.year,
+        "current": wan(current),
+        "prior_year": prior.year or data.year - 1,
+        "prior": wan(last),
+        "change": _change_text(current, last),
+        "reason": explanation_label(key, names),
+    }
+    return warning(UNEXPLAINED, fact.table, str(fact.row), str(fact.column), detail, f"explanations.{key}")
+
+
+def _comparisons(data: DisclosureData, prior: Prior, names: Names) -> list[tuple[Fact, Decimal, Decimal | None]]:
+    """Each fact with this year's figure and last year's (None when unknown)."""
+    now = year_figures(data)
+    pairs = [(fact, now[fact.figure], prior.get(fact.figure)) for fact in FACTS]
+    if prior.function_class:
+        # With last year's 类 figures known, a 类 missing from them had no expenditure then.
+        classes = function_class_figures(data)
+        for code in sorted(set(prior.function_class) | set(classes)):
+            key = f"{FUNCTION_CLASS_KEY}{code}"
+            name = code_row(code, names.function(code))
+            fact = Fact(key, name, (key,), 1, name, _("预算数"))
+            pairs.append((fact, classes.get(code, ZERO), prior.function_class.get(code, ZERO)))
+    return pairs
+
+
+def check_changes(data: DisclosureData, names: Names, previous: DisclosureData | None = None) -> list[Finding]:
+    prior = prior_from(previous) if previous is not None else data.prior
+    if prior is None:
+        return []
+    return [
+        _finding(data, prior, fact, current, last, names)
+        for fact, current, last in _comparisons(data, prior, names)
+        if last is not None and is_large(current, last) and _unexplained(fact.keys, data.explanations)
+    ]
