@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from disclosures.views import explanations
+
+urlpatterns = [
+    path("units/<str:unit_code>/<int:year>/explanations/", explanations.explanations, name="explanations"),
+]

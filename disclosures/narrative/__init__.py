@@ -1,0 +1,56 @@
+"""The narrative of a disclosure (概况, 情况说明, the list of tables, 名词解释), generated from its data.
+
+``compose(data, book, previous=None, layout=None)`` computes the facts once (``facts``) and
+renders them through the layout's templates (``layouts``). The unit's own words — its reasons,
+what a line is 主要用于, its overview texts — are printed where it wrote them and never invented;
+``reasons`` documents the explanation keys they are stored under.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from catalogs.models import ClassificationCode
+from disclosures.narrative.document import Document, Part, Section
+from disclosures.narrative.facts import Facts, compute_facts
+from disclosures.narrative.layouts import LAYOUTS, Layout, layout_for
+from disclosures.snapshot import DisclosureData
+from disclosures.tables.builders import chinese_number
+from disclosures.tables.declaration import TABLES
+
+
+def layout_of(data: DisclosureData, layout: Layout | str | None = None) -> Layout:
+    if isinstance(layout, str):
+        return LAYOUTS[layout]
+    return layout or layout_for(data.year, data.kind)
+
+
+def compose(
+    data: DisclosureData,
+    book: dict[tuple[str, str], ClassificationCode],
+    previous: DisclosureData | None = None,
+    layout: Layout | str | None = None,
+) -> Document:
+    """The generated parts of ``data``'s disclosure; ``previous`` is last year's published data, if any."""
+    layout = layout_of(data, layout)
+    facts = compute_facts(data, book, previous)
+    context = {"facts": facts, "layout": layout, "tables": TABLES}
+    names = {"unit_code": data.unit_code, "unit_name": data.unit_name, "year": data.year}
+    parts = []
+    for part_spec in layout.parts:
+        anchor = f"part-{part_spec.number}"
+        shown = [spec for spec in part_spec.sections if spec.shown(facts)]
+        sections = [
+            Section(
+                key=spec.key,
+                number=chinese_number(index) if spec.title else "",
+                title=str(spec.title) % names if spec.title else "",
+                anchor=f"{anchor}-{spec.key}",
+                html=mark_safe(render_to_string(layout.template_names(spec.template), context).strip()),
+            )
+            for index, spec in enumerate(shown, start=1)
+        ]
+        parts.append(Part(part_spec.number, str(part_spec.title) % names, anchor, sections))
+    return Document(str(layout.title) % names, parts, layout, facts)
+
+
+__all__ = ["Document", "Facts", "Layout", "Part", "Section", "compose", "compute_facts", "layout_for", "layout_of"]

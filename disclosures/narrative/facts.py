@@ -1,0 +1,479 @@
+"""Every figure the narrative states, computed once from a disclosure's data; no phrasing here.
+
+Amounts are exact Decimals in 元, shares and rates Decimals in percent with 2 decimals. Last
+year's figures come from last year's published disclosure when the portal has it, else from the
+figures the unit typed (``data.prior``), else they are unknown and nothing is compared; both sides
+are computed as the checks compute them (``disclosures.checks.yoy``). Names are those of the
+disclosure year's catalog. Layouts (templates) turn these facts into sentences.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy
+
+from catalogs.models import ClassificationCode
+from disclosures.checks.yoy import prior_from, year_figures
+from disclosures.choices import FISCAL_FUNDS, Fund, ProcurementCategory
+from disclosures.interchange import CARRYOVER_KEYS
+from disclosures.money import ZERO, percent
+from disclosures.narrative import reasons
+from disclosures.narrative.change import Change
+from disclosures.snapshot import FUND_FIELDS, DisclosureData, Line
+from disclosures.tables.builders import Names, build_tables
+from units.models import Unit
+
+CARRYOVER = "carryover"
+CARRYOVER_LABEL = gettext_lazy("上年结转结余")
+# Only these report 机关运行经费 (the others are outside its statistics).
+OPERATING_COST_UNIT_TYPES = (Unit.Type.ADMINISTRATIVE, Unit.Type.CIVIL_SERVICE_MANAGED)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One named part of a whole: an income source, a fund, a procurement category."""
+
+    key: str
+    label: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class IncomeSource:
+    """本年收入 of one fund, or the 上年结转结余 (``key`` "carryover")."""
+
+    key: str
+    label: str
+    is_fiscal: bool  # printed as “…拨款”
+    change: Change
+
+
+@dataclass(frozen=True)
+class FunctionClass:
+    code: str
+    name: str
+    change: Change
+    share: Decimal | None = None  # of the expenditure total
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One expenditure line (function 项 and fund), with the names of its 类, 款 and 项."""
+
+    index: int  # position in DisclosureData.lines
+    code: str
+    fund: str
+    class_name: str
+    kind_name: str
+    item_name: str
+    total: Decimal
+    basic: Decimal
+    project: Decimal
+    purpose: str
+
+    @property
+    def structure(self) -> str:
+        """basic / project / mixed (both), or none when the line has neither (only 结转下年)."""
+        if self.basic and self.project:
+            return "mixed"
+        if self.basic:
+            return "basic"
+        return "project" if self.project else "none"
+
+
+@dataclass(frozen=True)
+class LinesSummary:
+    """The lines of one fund (tables 5, 8, 9): totals and one item per 项."""
+
+    total: Change
+    basic: Decimal
+    project: Decimal
+    items: list[LineItem]
+    is_empty: bool
+    empty_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Income:
+    total: Change  # 收支总预算, explained by income_change, else total_change
+    sources: list[IncomeSource]  # the sources with an amount, in the order of table 1
+
+
+@dataclass(frozen=True)
+class Expenditure:
+    total: Decimal  # 支出总计 (本年支出 + 结转下年支出), the base of every share
+    overall: Change  # 收支总预算, explained by expenditure_change, else total_change
+    basic: Change
+    project: Change
+    basic_share: Decimal | None
+    project_share: Decimal | None
+    carry_forward: Decimal
+    classes: list[FunctionClass]
+
+
+@dataclass(frozen=True)
+class Fiscal:
+    """财政拨款 (table 4): the three fiscal funds' income and expenditure."""
+
+    total: Decimal
+    income: list[Part]  # funds with an amount, then 上年结转结余 when there is one
+    classes: list[Part]
+    carry_forward: Decimal
+
+
+@dataclass(frozen=True)
+class BasicSpending:
+    """一般公共预算基本支出 (table 6) and the economic 款 its 人员经费 and 公用经费 consist of."""
+
+    total: Decimal
+    personnel: Decimal
+    public: Decimal
+    personnel_items: list[str]
+    public_items: list[str]
+    is_empty: bool
+    empty_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ThreePublic:
+    """“三公”经费 and each of its items, and 会议费 / 培训费: table 7's 合计, the basis the checks and
+    last year's typed figures use too (for nearly every unit it is all 一般公共预算)."""
+
+    total: Change
+    abroad: Change
+    vehicle: Change
+    vehicle_purchase: Change
+    vehicle_operation: Change
+    reception: Change
+    meeting: Change
+    training: Change
+
+
+@dataclass(frozen=True)
+class Procurement:
+    total: Change
+    centralized: Change
+    decentralized: Change
+    centralized_share: Decimal | None
+    decentralized_share: Decimal | None
+    categories: list[Part]  # every category, zeros too
+    funds: list[Part]  # the sources of funds with an amount
+    is_empty: bool
+    empty_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ServicePurchases:
+    total: Decimal
+    funds: list[Part]
+    count: int
+    is_empty: bool
+    empty_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Performance:
+    count: int  # projects with performance targets
+    amount: Decimal
+    is_empty: bool
+    empty_reason: str = ""
+
+
+@dataclass(frozen=True)
+class OperatingCosts:
+    change: Change
+    applies: bool  # only 行政单位 and 参公 units report 机关运行经费
+    uses: list[str]  # the 公用经费 款 it is spent on
+
+
+@dataclass
+class Facts:
+    year: int
+    previous_year: int
+    unit_code: str
+    unit_name: str
+    department_name: str
+    unit_type: str
+    duties: str
+    organisation: str
+    annual_tasks: str
+    state_assets: str
+    total: Change  # 收支总预算 (收入总计)
+    income: Income
+    expenditure: Expenditure
+    fiscal: Fiscal
+    general_budget: LinesSummary
+    basic: BasicSpending
+    three_public: ThreePublic
+    gov_fund: LinesSummary
+    state_capital: LinesSummary
+    procurement: Procurement
+    service_purchases: ServicePurchases
+    performance: Performance
+    operating_costs: OperatingCosts
+    empty_tables: dict[int, bool] = field(default_factory=dict)
+    explanations: dict[str, str] = field(default_factory=dict)
+
+
+class _Sources:
+    """What the facts are computed from: this year's data and figures, last year's, names, reasons."""
+
+    def __init__(self, data: DisclosureData, book: dict, previous: DisclosureData | None):
+        self.data = data
+        self.names = Names(book)
+        self.now = year_figures(data)
+        self.before = prior_from(previous) if previous is not None else data.prior
+        self.explanations = {key: text.strip() for key, text in data.explanations.items() if text.strip()}
+        self.empty = {table.spec.number: table.is_empty for table in build_tables(data, book)}
+
+    def previous(self, name: str) -> Decimal | None:
+        return self.before.get(name) if self.before is not None else None
+
+    def previous_sum(self, *names: str) -> Decimal | None:
+        values = [self.previous(name) for name in names]
+        return None if None in values else sum(values, ZERO)
+
+    def previous_class(self, code: str) -> Decimal | None:
+        """A 类 missing from last year's known 类 figures was 0 then; with none known it is unknown."""
+        if self.before is None or not self.before.function_class:
+            return None
+        return self.before.function_class.get(code, ZERO)
+
+    def change(self, current: Decimal, previous: Decimal | None, key: str = "") -> Change:
+        return Change(current, previous, key, self.explanations.get(key, "") if key else "")
+
+    def figure(self, name: str, key: str = "") -> Change:
+        """A PriorYear figure this year against last year."""
+        return self.change(self.now.get(name), self.previous(name), key)
+
+    def empty_reason(self, number: int) -> str:
+        return self.explanations.get(reasons.empty_table(number), "") if self.empty[number] else ""
+
+    def lines(self, *funds: str) -> list[tuple[int, Line]]:
+        """The lines of these funds with their index in ``data.lines``, in code order."""
+        chosen = [(index, line) for index, line in enumerate(self.data.lines) if line.fund in funds]
+        return sorted(chosen, key=lambda pair: pair[1].function_code)
+
+    def carryover(self, funds=tuple(Fund.values)) -> Decimal:
+        """上年结转结余 of the given funds."""
+        return _sum(self.data.income_amount(CARRYOVER_KEYS[fund]) for fund in funds)
+
+    def first_reason(self, current: Decimal, previous: Decimal | None, *keys: str) -> Change:
+        """A change explained by the first of ``keys`` the unit wrote (the last key when none)."""
+        key = next((key for key in keys if key in self.explanations), keys[-1])
+        return self.change(current, previous, key)
+
+
+def _sum(values) -> Decimal:
+    return sum(values, ZERO)
+
+
+def _class_totals(lines: list[Line]) -> dict[str, Decimal]:
+    """本年支出 by function 类 code, in code order."""
+    totals: dict[str, Decimal] = {}
+    for line in sorted(lines, key=lambda line: line.function_code):
+        totals[line.function_code[:3]] = totals.get(line.function_code[:3], ZERO) + line.total
+    return totals
+
+
+def _fund_parts(totals: dict[str, Decimal]) -> list[Part]:
+    labels = {**dict(Fund.choices), CARRYOVER: CARRYOVER_LABEL}
+    return [Part(name, str(labels[name]), amount) for name, amount in totals.items() if amount]
+
+
+def _income(src: _Sources) -> Income:
+    sources = [
+        IncomeSource(fund, str(label), fund in FISCAL_FUNDS, src.figure(f"income_{fund}"))
+        for fund, label in Fund.choices
+        if src.now[f"income_{fund}"]
+    ]
+    if carried_in := src.carryover():
+        sources.append(IncomeSource(CARRYOVER, str(CARRYOVER_LABEL), False, Change(carried_in)))
+    total = src.first_reason(src.now["total"], src.previous("total"), reasons.INCOME, reasons.TOTAL)
+    return Income(total=total, sources=sources)
+
+
+def _expenditure(src: _Sources) -> Expenditure:
+    lines = src.data.lines
+    carry_forward = _sum(line.carry_forward for line in lines)
+    spent = _sum(line.total for line in lines) + carry_forward
+    basic = src.figure("basic", reasons.BASIC)
+    project = src.figure("project", reasons.PROJECT)
+    classes = [
+        FunctionClass(
+            code,
+            src.names.function(code),
+            src.change(amount, src.previous_class(code), reasons.function_class(code)),
+            percent(amount, spent),
+        )
+        for code, amount in _class_totals(lines).items()
+    ]
+    return Expenditure(
+        total=spent,
+        overall=src.first_reason(src.now["total"], src.previous("total"), reasons.EXPENDITURE, reasons.TOTAL),
+        basic=basic,
+        project=project,
+        basic_share=percent(basic.current, spent),
+        project_share=percent(project.current, spent),
+        carry_forward=carry_forward,
+        classes=classes,
+    )
+
+
+def _fiscal(src: _Sources) -> Fiscal:
+    lines = [line for _index, line in src.lines(*FISCAL_FUNDS)]
+    carried_in = src.carryover(FISCAL_FUNDS)
+    income = {fund: src.now[f"income_{fund}"] for fund in FISCAL_FUNDS}
+    return Fiscal(
+        total=_sum(income.values()) + carried_in,
+        income=_fund_parts({**income, CARRYOVER: carried_in}),
+        classes=[Part(code, src.names.function(code), amount) for code, amount in _class_totals(lines).items()],
+        carry_forward=_sum(line.carry_forward for line in lines),
+    )
+
+
+def _lines_summary(src: _Sources, fund: str, table: int, total: Change | None = None) -> LinesSummary:
+    indexed = src.lines(fund)
+    lines = [line for _index, line in indexed]
+    names = src.names
+    items = [
+        LineItem(
+            index=index,
+            code=line.function_code,
+            fund=line.fund,
+            class_name=names.function(line.function_code[:3]),
+            kind_name=names.function(line.function_code[:5]),
+            item_name=names.function(line.function_code),
+            total=line.total,
+            basic=line.basic,
+            project=line.project,
+            purpose=line.purpose.strip(),
+        )
+        for index, line in indexed
+    ]
+    return LinesSummary(
+        total=total or Change(_sum(line.total for line in lines)),
+        basic=_sum(line.basic for line in lines),
+        project=_sum(line.project for line in lines),
+        items=items,
+        is_empty=not lines,
+        empty_reason=src.empty_reason(table) if not lines else "",
+    )
+
+
+def _basic(src: _Sources) -> BasicSpending:
+    """The amounts are table 5's 基本支出 columns (exact, where table 6 rows may each be rounded to
+    万元); the economic 款 they consist of are table 6's."""
+    lines = [line for _index, line in src.lines(Fund.GENERAL_BUDGET)]
+    personnel = _sum(line.personnel for line in lines)
+    public = _sum(line.public for line in lines)
+    rows = sorted(src.data.basic, key=lambda row: row.economic_code)
+    is_empty = not (personnel + public) and src.empty[6]
+    return BasicSpending(
+        total=personnel + public,
+        personnel=personnel,
+        public=public,
+        personnel_items=[src.names.economic(row.economic_code) for row in rows if row.personnel],
+        public_items=[src.names.economic(row.economic_code) for row in rows if row.public],
+        is_empty=is_empty,
+        empty_reason=src.empty_reason(6) if is_empty else "",
+    )
+
+
+def _three_public(src: _Sources) -> ThreePublic:
+    items = ("abroad", "vehicle_purchase", "vehicle_operation", "reception")
+    vehicle = ("vehicle_purchase", "vehicle_operation")
+    return ThreePublic(
+        total=src.change(
+            _sum(src.now.get(name) for name in items), src.previous_sum(*items), reasons.three_public("total")
+        ),
+        abroad=src.figure("abroad", reasons.three_public("abroad")),
+        vehicle=src.change(
+            _sum(src.now.get(name) for name in vehicle), src.previous_sum(*vehicle), reasons.three_public("vehicle")
+        ),
+        vehicle_purchase=src.figure("vehicle_purchase", reasons.three_public("vehicle_purchase")),
+        vehicle_operation=src.figure("vehicle_operation", reasons.three_public("vehicle_operation")),
+        reception=src.figure("reception", reasons.three_public("reception")),
+        meeting=src.figure("meeting"),
+        training=src.figure("training"),
+    )
+
+
+def _procurement(src: _Sources) -> Procurement:
+    items = src.data.procurement
+    total = src.now.get("procurement_total")
+    return Procurement(
+        total=src.figure("procurement_total", reasons.PROCUREMENT),
+        centralized=src.figure("procurement_centralized", reasons.procurement("centralized")),
+        decentralized=src.figure("procurement_decentralized", reasons.procurement("decentralized")),
+        centralized_share=percent(src.now.get("procurement_centralized"), total),
+        decentralized_share=percent(src.now.get("procurement_decentralized"), total),
+        categories=[
+            Part(category, str(label), _sum(item.total for item in items if item.category == category))
+            for category, label in ProcurementCategory.choices
+        ],
+        funds=_fund_parts({name: _sum(item.fund(name) for item in items) for name in FUND_FIELDS}),
+        is_empty=src.empty[10],
+        empty_reason=src.empty_reason(10),
+    )
+
+
+def _service_purchases(src: _Sources) -> ServicePurchases:
+    items = src.data.service_purchases
+    return ServicePurchases(
+        total=_sum(item.total for item in items),
+        funds=_fund_parts({name: _sum(item.fund(name) for item in items) for name in FUND_FIELDS}),
+        count=len(items),
+        is_empty=src.empty[11],
+        empty_reason=src.empty_reason(11),
+    )
+
+
+def _performance(src: _Sources) -> Performance:
+    targets = src.data.targets
+    return Performance(
+        count=len(targets),
+        amount=_sum(target.amount for target in targets),
+        is_empty=src.empty[12],
+        empty_reason=src.empty_reason(12),
+    )
+
+
+def compute_facts(
+    data: DisclosureData, book: dict[tuple[str, str], ClassificationCode], previous: DisclosureData | None = None
+) -> Facts:
+    """The facts of ``data``; ``previous`` is last year's published data, else ``data.prior`` is used."""
+    src = _Sources(data, book, previous)
+    income = _income(src)
+    basic = _basic(src)
+    return Facts(
+        year=data.year,
+        previous_year=src.before.year if src.before is not None and src.before.year else data.year - 1,
+        unit_code=data.unit_code,
+        unit_name=data.unit_name,
+        department_name=data.department_name,
+        unit_type=data.unit_type,
+        duties=data.duties.strip(),
+        organisation=data.organisation.strip(),
+        annual_tasks=data.annual_tasks.strip(),
+        state_assets=data.state_assets.strip(),
+        total=src.figure("total", reasons.TOTAL),
+        income=income,
+        expenditure=_expenditure(src),
+        fiscal=_fiscal(src),
+        general_budget=_lines_summary(src, Fund.GENERAL_BUDGET, 5),
+        basic=basic,
+        three_public=_three_public(src),
+        gov_fund=_lines_summary(src, Fund.GOV_FUND, 8, src.figure("gov_fund_expenditure", reasons.GOV_FUND)),
+        state_capital=_lines_summary(src, Fund.STATE_CAPITAL, 9),
+        procurement=_procurement(src),
+        service_purchases=_service_purchases(src),
+        performance=_performance(src),
+        operating_costs=OperatingCosts(
+            change=src.figure("operating_costs", reasons.OPERATING_COSTS),
+            applies=data.unit_type in OPERATING_COST_UNIT_TYPES,
+            uses=basic.public_items,
+        ),
+        empty_tables=src.empty,
+        explanations=src.explanations,
+    )
