@@ -7,9 +7,13 @@ the database. Which tables are derived from these rows is declared in ``disclosu
 
 from decimal import Decimal
 
-from django.db import models
-from django.db.models import Q
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from simple_history.utils import get_history_manager_for_model
 
 from catalogs.models import ClassificationCode
 from disclosures.choices import (
@@ -40,9 +44,83 @@ def fund_constraint(model_name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=Q(fund__in=Fund.values), name=f"{model_name}_fund_valid")
 
 
+# A published version is what the public read: its data never changes again (a revision corrects it).
+FROZEN_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
+
+# The fields of a disclosure that are part of what is published; everything else is workflow bookkeeping.
+DISCLOSURE_CONTENT_FIELDS = (
+    "unit_id", "year", "kind", "version", "entry_unit", "duties", "organisation", "annual_tasks",
+    "operating_costs", "state_assets", "correction_note",
+)  # fmt: skip
+
+# Bookkeeping that changes with every edit or transition; keeping it out of the audit keeps the audit readable.
+DISCLOSURE_UNAUDITED_FIELDS = [
+    "lock_version", "updated_at", "content_revision", "content_changed_at", "findings_revision", "error_count",
+    "warning_count",
+]  # fmt: skip
+
+
+class DisclosureFrozen(Exception):
+    """A write to the data of a published (or superseded) version, which must stay as it was published."""
+
+    def __init__(self, message=None):
+        super().__init__(message or _("该版本已经公开，数据不能再修改；如需更正，请发起更正版本。"))
+
+
+def record_content_change(disclosure_ids) -> None:
+    """Mark the disclosures' content as changed, refusing if any of them is published.
+
+    One UPDATE both checks and stamps: the row is locked until the transaction ends, so a concurrent
+    publication waits for this edit. The new revision tells the cached finding counts that they are stale.
+    """
+    ids = {pk for pk in disclosure_ids if pk is not None}
+    if not ids:
+        return
+    changed = (
+        Disclosure.objects.filter(pk__in=ids)
+        .exclude(status__in=FROZEN_STATUSES)
+        .update(content_revision=F("content_revision") + 1, content_changed_at=timezone.now())
+    )
+    if changed != len(ids):
+        raise DisclosureFrozen
+    for pk in ids:
+        # One callback per write; all but the first find the counts current and return at once.
+        transaction.on_commit(lambda pk=pk: _refresh_finding_counts_later(pk), robust=True)
+
+
+def _refresh_finding_counts_later(disclosure_id: int) -> None:
+    from disclosures.tasks import refresh_finding_counts
+
+    refresh_finding_counts.delay(disclosure_id)
+
+
+def _record_history(model, rows, *, update: bool) -> None:
+    if rows:
+        get_history_manager_for_model(model).bulk_history_create(rows, update=update)
+
+
 class DisclosureQuerySet(models.QuerySet):
     def for_unit_year(self, unit_code: str, year: int, kind: str = Kind.BUDGET):
         return self.filter(unit__code=unit_code, year=year, kind=kind).exclude(status=Status.SUPERSEDED)
+
+    def update(self, **kwargs):
+        """Refuse content changes to published versions, and let the audit see changes that bypass save()."""
+        audited = set(kwargs) - set(DISCLOSURE_UNAUDITED_FIELDS)
+        if not audited:
+            return super().update(**kwargs)
+        content = {name.removesuffix("_id") for name in DISCLOSURE_CONTENT_FIELDS}
+        touches_content = audited & (content | {f"{name}_id" for name in content})
+        if touches_content and self.filter(status__in=FROZEN_STATUSES).exists():
+            raise DisclosureFrozen
+        pks = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        _record_history(self.model, list(self.model._default_manager.filter(pk__in=pks)), update=True)
+        return count
+
+    def delete(self):
+        if self.filter(status__in=FROZEN_STATUSES).exists():
+            raise DisclosureFrozen
+        return super().delete()
 
 
 class Disclosure(models.Model):
@@ -70,8 +148,16 @@ class Disclosure(models.Model):
     correction_note = models.TextField(_("更正说明"), blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    # Bumped by every write to the content (see record_content_change), whoever makes it.
+    content_revision = models.PositiveIntegerField(_("内容修订号"), default=0)
+    content_changed_at = models.DateTimeField(_("数据最后修改时间"), null=True, blank=True)
+    # The finding counts cached for the review list, valid while findings_revision == content_revision.
+    findings_revision = models.PositiveIntegerField(_("检查对应的修订号"), null=True, blank=True)
+    error_count = models.PositiveIntegerField(_("错误数"), null=True, blank=True)
+    warning_count = models.PositiveIntegerField(_("警告数"), null=True, blank=True)
 
     objects = DisclosureQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=DISCLOSURE_UNAUDITED_FIELDS)
 
     class Meta:
         ordering = ["-year", "unit__code", "-version"]
@@ -94,9 +180,45 @@ class Disclosure(models.Model):
     def __str__(self) -> str:
         return f"{self.unit.code}{self.unit.name}{self.year}年单位{self.get_kind_display()}"
 
+    def save(self, *args, **kwargs):
+        """Refuse to change what was published; only the status and bookkeeping of a published version move."""
+        stored = getattr(self, "_stored", None)
+        if stored is not None and stored["status"] in FROZEN_STATUSES:
+            changed = [name for name in DISCLOSURE_CONTENT_FIELDS if getattr(self, name) != stored[name]]
+            if changed:
+                raise DisclosureFrozen
+        super().save(*args, **kwargs)
+        self._remember_stored_state()
+
+    def delete(self, *args, **kwargs):
+        if getattr(self, "_stored", {}).get("status") in FROZEN_STATUSES or self.is_frozen:
+            raise DisclosureFrozen
+        return super().delete(*args, **kwargs)
+
     @property
     def is_editable(self) -> bool:
         return self.status in (Status.DRAFT, Status.RETURNED)
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in FROZEN_STATUSES
+
+    @property
+    def finding_counts_are_current(self) -> bool:
+        return self.findings_revision is not None and self.findings_revision == self.content_revision
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_stored_state()
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._remember_stored_state()
+
+    def _remember_stored_state(self) -> None:
+        self._stored = {name: self.__dict__.get(name) for name in ("status", *DISCLOSURE_CONTENT_FIELDS)}
 
 
 class PublishedFile(models.Model):
@@ -122,10 +244,69 @@ class PublishedFile(models.Model):
         return f"{self.disclosure} {self.format}"
 
 
-class DisclosurePart(models.Model):
+class ContentQuerySet(models.QuerySet):
+    """Writes to a disclosure's content in bulk: refused once it is published, and seen by the audit.
+
+    bulk_create and update() bypass save() and its signals, so the history is written here;
+    delete() sends the signals the history listens to.
+    """
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        record_content_change(obj.owning_disclosure_id() for obj in objs)
+        created = super().bulk_create(objs, *args, **kwargs)
+        _record_history(self.model, [obj for obj in created if obj.pk is not None], update=False)
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        record_content_change(obj.owning_disclosure_id() for obj in objs)
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        _record_history(self.model, objs, update=True)
+        return count
+
+    def update(self, **kwargs):
+        pks = list(self.values_list("pk", flat=True))
+        record_content_change(
+            self.model._default_manager.filter(pk__in=pks).values_list(self.model.DISCLOSURE_LOOKUP, flat=True)
+        )
+        count = super().update(**kwargs)
+        _record_history(self.model, list(self.model._default_manager.filter(pk__in=pks)), update=True)
+        return count
+
+    def delete(self):
+        record_content_change(self.values_list(self.model.DISCLOSURE_LOOKUP, flat=True).distinct())
+        return super().delete()
+
+
+class ContentRow(models.Model):
+    """A row of a disclosure's data: it cannot be written once its disclosure is published."""
+
+    # The lookup from this row to its disclosure.
+    DISCLOSURE_LOOKUP = "disclosure"
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        record_content_change([self.owning_disclosure_id()])
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        record_content_change([self.owning_disclosure_id()])
+        return super().delete(*args, **kwargs)
+
+    def owning_disclosure_id(self) -> int | None:
+        return self.disclosure_id
+
+
+class DisclosurePart(ContentRow):
     """Base of every row that belongs to one disclosure."""
 
     disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="%(class)ss")
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -141,7 +322,7 @@ INCOME_AMOUNT_FIELDS = [
     ]  # fmt: skip
 
 
-class Income(models.Model):
+class Income(ContentRow):
     """Table 1's income side: this year's income by source, and the carry-over (上年结转结余)."""
 
     disclosure = models.OneToOneField(Disclosure, on_delete=models.CASCADE, primary_key=True, related_name="income")
@@ -166,6 +347,7 @@ class Income(models.Model):
     carryover_unit_funds = Amount(_("上年结转结余 单位资金"))
 
     AMOUNT_FIELDS = INCOME_AMOUNT_FIELDS
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("收入")
@@ -333,7 +515,7 @@ class PerformanceTarget(DisclosurePart):
         ]
 
 
-class PerformanceIndicator(models.Model):
+class PerformanceIndicator(ContentRow):
     """One indicator of a target: ``名称(比较符 值 单位)``, or a qualitative value with no operator."""
 
     target = models.ForeignKey(PerformanceTarget, on_delete=models.CASCADE, related_name="indicators")
@@ -343,6 +525,9 @@ class PerformanceIndicator(models.Model):
     operator = models.CharField(_("比较符"), max_length=2, choices=Operator.choices, blank=True)
     value = models.CharField(_("指标值"), max_length=100)
     unit = models.CharField(_("计量单位"), max_length=20, blank=True)
+
+    DISCLOSURE_LOOKUP = "target__disclosure"
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]
@@ -357,6 +542,9 @@ class PerformanceIndicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name}({self.operator}{self.value}{self.unit})"
 
+    def owning_disclosure_id(self) -> int | None:
+        return self.target.disclosure_id
+
 
 PRIOR_YEAR_AMOUNT_FIELDS = [
     "total", "income_general_budget", "income_gov_fund", "income_state_capital", "income_special_account",
@@ -366,7 +554,7 @@ PRIOR_YEAR_AMOUNT_FIELDS = [
     ]  # fmt: skip
 
 
-class PriorYear(models.Model):
+class PriorYear(ContentRow):
     """Last year's figures for the year-over-year sentences, when last year is not in the portal.
 
     Every figure is optional: an unknown figure (null) means no comparison is printed, which is
@@ -400,6 +588,7 @@ class PriorYear(models.Model):
     )
 
     AMOUNT_FIELDS = PRIOR_YEAR_AMOUNT_FIELDS
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("上年数")
@@ -407,20 +596,29 @@ class PriorYear(models.Model):
         constraints = non_negative("prior_year", *PRIOR_YEAR_AMOUNT_FIELDS)
 
 
-class PriorYearFunctionClass(models.Model):
+class PriorYearFunctionClass(ContentRow):
     """Last year's expenditure for one function 类, for the per-类 comparison in section 三."""
 
     prior_year = models.ForeignKey(PriorYear, on_delete=models.CASCADE, related_name="function_classes")
     class_code = models.CharField(_("功能分类类级编码"), max_length=3)
     amount = models.DecimalField(_("金额"), max_digits=18, decimal_places=2)
 
+    # PriorYear's primary key is its disclosure's.
+    DISCLOSURE_LOOKUP = "prior_year"
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["class_code"]
+        verbose_name = _("上年功能分类支出")
+        verbose_name_plural = _("上年功能分类支出")
         constraints = [
             models.UniqueConstraint(fields=["prior_year", "class_code"], name="prior_class_unique"),
             models.CheckConstraint(condition=Q(class_code__length=3), name="prior_class_code_length"),
             *non_negative("prior_class", "amount"),
         ]
+
+    def owning_disclosure_id(self) -> int | None:
+        return self.prior_year_id
 
 
 class Explanation(DisclosurePart):
@@ -437,3 +635,117 @@ class Explanation(DisclosurePart):
             models.UniqueConstraint(fields=["disclosure", "key"], name="explanation_unique_key"),
             models.CheckConstraint(condition=~Q(text=""), name="explanation_not_empty"),
         ]
+
+
+class WorkflowEvent(models.Model):
+    """One transition of a disclosure's review and publication: who fired it, when, and why.
+
+    Written by the workflow services in the same transaction as the status change it records.
+    """
+
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="events")
+    transition = models.CharField(_("操作"), max_length=20)
+    from_status = models.CharField(_("原状态"), max_length=12, choices=Status.choices)
+    to_status = models.CharField(_("新状态"), max_length=12, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("操作人")
+    )
+    comment = models.TextField(_("意见"), blank=True)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("审核记录")
+        verbose_name_plural = _("审核记录")
+        constraints = [
+            models.CheckConstraint(condition=Q(from_status__in=Status.values), name="event_from_status_valid"),
+            models.CheckConstraint(condition=Q(to_status__in=Status.values), name="event_to_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.disclosure} {self.transition} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Comment(models.Model):
+    """A remark on a disclosure, one of its tables or one row of a table; replies form a thread."""
+
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="comments")
+    table = models.PositiveSmallIntegerField(_("报表"), null=True, blank=True)
+    row = models.CharField(_("行"), max_length=200, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("作者")
+    )
+    text = models.TextField(_("内容"))
+    reply_to = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies", verbose_name=_("回复")
+    )
+    created_at = models.DateTimeField(_("时间"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("解决时间"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("审核意见")
+        verbose_name_plural = _("审核意见")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(table__isnull=True) | Q(table__gte=1, table__lte=12), name="comment_table_valid"
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="comment_not_empty"),
+            models.CheckConstraint(condition=Q(row="") | Q(table__isnull=False), name="comment_row_needs_table"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
+
+
+class PublicationJob(models.Model):
+    """Rendering a version's published files, in the background when a broker is configured."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("正在生成")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("失败")
+
+    ACTIVE_STATES = (State.QUEUED, State.RUNNING)
+
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="publication_jobs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("发起人")
+    )
+    comment = models.TextField(_("意见"), blank=True)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.QUEUED)
+    task_id = models.CharField(_("任务编号"), max_length=64, blank=True)
+    error = models.TextField(_("错误信息"), blank=True)
+    created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("公开任务")
+        verbose_name_plural = _("公开任务")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["queued", "running", "done", "failed"]), name="job_state_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["disclosure"],
+                condition=Q(state__in=["queued", "running"]),
+                name="job_one_active_per_disclosure",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.disclosure} {self.get_state_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in self.ACTIVE_STATES

@@ -1,0 +1,68 @@
+"""Forms of the review workflow: a transition's comment and acknowledgements, comments, the approval date,
+the review list's filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from disclosures.choices import Status
+from disclosures.models import Comment, Disclosure
+from disclosures.workflow.review import NOT_STARTED, SORTS
+from disclosures.workflow.transitions import Transition
+from units.models import Department
+
+
+class TransitionForm(forms.Form):
+    comment = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    acknowledge_warnings = forms.BooleanField(label=_("已阅读并确认检查发现的警告"), required=False)
+    correction_note = forms.CharField(
+        label=_("更正说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, transition: Transition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.transition = transition
+        if transition.name != "submit":
+            del self.fields["acknowledge_warnings"]
+        if transition.name == "revise":
+            del self.fields["comment"]
+            self.fields["correction_note"].required = True
+        else:
+            del self.fields["correction_note"]
+        if transition.comment_required:
+            self.fields["comment"].required = True
+
+
+class CommentForm(forms.ModelForm):
+    reply_to = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Comment
+        fields = ["table", "row", "text"]
+        widgets = {
+            "table": forms.HiddenInput,
+            "row": forms.HiddenInput,
+            "text": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ApprovalDateForm(forms.ModelForm):
+    class Meta:
+        model = Disclosure
+        fields = ["budget_approved_on"]
+        widgets = {"budget_approved_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class ReviewFilterForm(forms.Form):
+    department = forms.ModelChoiceField(
+        label=_("主管部门"), queryset=Department.objects.order_by("code"), required=False, empty_label=_("全部部门")
+    )
+    status = forms.ChoiceField(
+        label=_("状态"), required=False, choices=[("", _("全部状态")), (NOT_STARTED, _("未开始")), *Status.choices]
+    )
+    overdue = forms.BooleanField(label=_("只看逾期"), required=False)
+    sort = forms.ChoiceField(
+        label=_("排序"),
+        required=False,
+        choices=list(zip(SORTS, [_("单位代码"), _("公开期限"), _("状态"), _("最近活动"), _("错误数")], strict=True)),
+    )

@@ -1,0 +1,37 @@
+"""Template tags of the workflow ({% load workflow %}), so that other pages can include
+templates/workflow/_actions.html and _comments.html with nothing more than ``disclosure`` in their context."""
+
+from django import template
+
+from disclosures.forms.workflow import CommentForm, TransitionForm
+from disclosures.models import PublicationJob
+from disclosures.workflow.comments import comments_context
+from disclosures.workflow.services import available_transitions
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def workflow_actions(context, disclosure) -> dict:
+    """The transitions the signed-in user may fire now, each with its form, and the latest publication job."""
+    user = context["request"].user
+    job = PublicationJob.objects.filter(disclosure=disclosure).first()
+    busy = job is not None and job.is_active
+    actions = [] if busy else available_transitions(disclosure, user)
+    return {
+        "actions": [
+            (action, TransitionForm(transition=action, initial={"lock_version": disclosure.lock_version}))
+            for action in actions
+        ],
+        "job": job,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def comment_threads(context, disclosure, table=None, row=None, everywhere=False) -> dict:
+    """The comments on one place of the disclosure (the whole, a table, a row), with an empty form."""
+    data = comments_context(
+        disclosure, context["request"].user, table=table or None, row=row or None, everywhere=bool(everywhere)
+    )
+    data["form"] = CommentForm(initial={"table": table or None, "row": row or ""})
+    return data

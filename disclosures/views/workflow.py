@@ -1,0 +1,246 @@
+"""Pages of the review workflow: thin views over disclosures.workflow."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from disclosures.access import current_disclosure_or_404, visible_disclosures
+from disclosures.forms.workflow import ApprovalDateForm, CommentForm, ReviewFilterForm, TransitionForm
+from disclosures.models import FROZEN_STATUSES, Comment, PublicationJob, PublishedFile, WorkflowEvent
+from disclosures.tasks import refresh_finding_counts
+from disclosures.workflow import comments as comment_service
+from disclosures.workflow.audit import change_log
+from disclosures.workflow.links import disclosure_url
+from disclosures.workflow.publication import published_file_response
+from disclosures.workflow.review import review_rows
+from disclosures.workflow.services import TransitionRefused, WarningsNotAcknowledged, fire
+from disclosures.workflow.transitions import BY_NAME
+
+
+def _back(request, fallback: str) -> HttpResponseRedirect:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _require_bureau_staff(user) -> None:
+    if not user.is_bureau_staff:
+        raise PermissionDenied(_("只有财政审核人员可以使用审核工作台。"))
+
+
+@login_required
+@require_POST
+def transition(request, unit_code: str, year: int, name: str):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    if name not in BY_NAME:
+        raise Http404
+    form = TransitionForm(request.POST, transition=BY_NAME[name])
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return _back(request, disclosure_url(disclosure))
+    try:
+        outcome = fire(
+            name,
+            disclosure=disclosure,
+            user=request.user,
+            comment=form.cleaned_data.get("comment", ""),
+            acknowledge_warnings=form.cleaned_data.get("acknowledge_warnings", False),
+            correction_note=form.cleaned_data.get("correction_note", ""),
+            expected_lock_version=form.cleaned_data.get("lock_version"),
+        )
+    except WarningsNotAcknowledged as refusal:
+        messages.warning(request, str(refusal))
+        for warning in refusal.warnings[:10]:
+            messages.warning(request, warning.message)
+        return _back(request, disclosure_url(disclosure))
+    except TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+        return _back(request, disclosure_url(disclosure))
+    if outcome.job is not None:
+        return redirect("disclosures:publication_job", unit_code, year, outcome.job.pk)
+    messages.success(
+        request,
+        _("已%(label)s，当前状态：%(status)s。")
+        % {"label": BY_NAME[name].label, "status": outcome.disclosure.get_status_display()},
+    )
+    return _back(request, disclosure_url(outcome.disclosure))
+
+
+@login_required
+@require_GET
+def publication_job(request, unit_code: str, year: int, job_id: int):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    job = get_object_or_404(PublicationJob.objects.filter(disclosure__in=visible_disclosures(request.user)), pk=job_id)
+    if job.disclosure.unit_id != disclosure.unit_id or job.disclosure.year != year:
+        raise Http404
+    return render(
+        request,
+        "workflow/publication_job.html",
+        {"disclosure": job.disclosure, "job": job, "active_tab": "history", "next_url": disclosure_url(disclosure)},
+    )
+
+
+@login_required
+@require_GET
+def publication_job_status(request, unit_code: str, year: int, job_id: int):
+    """Polled by the publication page while the files are being rendered."""
+    job = get_object_or_404(
+        PublicationJob.objects.filter(
+            disclosure__in=visible_disclosures(request.user), disclosure__unit__code=unit_code, disclosure__year=year
+        ),
+        pk=job_id,
+    )
+    return JsonResponse(
+        {
+            "state": job.state,
+            "label": job.get_state_display(),
+            "error": job.error,
+            "finished": not job.is_active,
+        }
+    )
+
+
+@login_required
+@require_GET
+def published_file(request, unit_code: str, year: int, version: int, fmt: str):
+    """A file as it was stored at publication; never rendered again."""
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, version=version)
+    if disclosure.status not in FROZEN_STATUSES:
+        raise Http404
+    stored = get_object_or_404(
+        PublishedFile.objects.select_related("disclosure__unit"), disclosure=disclosure, format=fmt
+    )
+    return published_file_response(stored)
+
+
+@login_required
+@require_GET
+def history(request, unit_code: str, year: int):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    versions = list(
+        visible_disclosures(request.user)
+        .filter(unit_id=disclosure.unit_id, year=year, kind=disclosure.kind)
+        .order_by("-version")
+    )
+    events = WorkflowEvent.objects.filter(disclosure__in=versions).select_related("actor", "disclosure")
+    files = PublishedFile.objects.filter(disclosure__in=versions).order_by("-disclosure__version", "format")
+    return render(
+        request,
+        "workflow/history.html",
+        {
+            "disclosure": disclosure,
+            "active_tab": "history",
+            "versions": versions,
+            "events": events,
+            "files": files,
+            "change_sets": change_log(versions),
+            "jobs": PublicationJob.objects.filter(disclosure__in=versions).select_related("requested_by")[:10],
+        },
+    )
+
+
+@login_required
+@require_GET
+def review_list(request, year: int):
+    _require_bureau_staff(request.user)
+    filters = ReviewFilterForm(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    department = chosen.get("department")
+    rows = review_rows(
+        year,
+        today=timezone.localdate(),
+        department_id=department.pk if department else None,
+        status=chosen.get("status") or "",
+        overdue_only=chosen.get("overdue") or False,
+        sort=chosen.get("sort") or "unit",
+    )
+    return render(
+        request,
+        "workflow/review_list.html",
+        {
+            "year": year,
+            "rows": rows,
+            "filters": filters,
+            "stale": sum(1 for row in rows if row.disclosure and not row.disclosure.finding_counts_are_current),
+        },
+    )
+
+
+@login_required
+@require_POST
+def refresh_counts(request, year: int):
+    """Recount the findings whose cached counts are out of date (in the background when a broker is set)."""
+    _require_bureau_staff(request.user)
+    stale = [
+        row.disclosure.pk
+        for row in review_rows(year, today=timezone.localdate())
+        if row.disclosure and not row.disclosure.finding_counts_are_current
+    ]
+    for pk in stale:
+        refresh_finding_counts.delay(pk)
+    messages.info(request, _("已安排重新检查%(count)d份公开材料。") % {"count": len(stale)})
+    return redirect("disclosures:review_list", year)
+
+
+@login_required
+@require_POST
+def approval_date(request, unit_code: str, year: int):
+    _require_bureau_staff(request.user)
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    form = ApprovalDateForm(request.POST, instance=disclosure)
+    if form.is_valid():
+        disclosure._history_user = request.user
+        form.save()
+        messages.success(request, _("%(unit)s的预算批复日期已保存。") % {"unit": disclosure.unit.name})
+    else:
+        messages.error(request, _("预算批复日期无效。"))
+    return _back(request, reverse("disclosures:review_list", args=[year]))
+
+
+@login_required
+@require_POST
+def comment_add(request, unit_code: str, year: int):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("意见内容不能为空。"))
+        return _back(request, disclosure_url(disclosure))
+    reply_to = None
+    if form.cleaned_data.get("reply_to"):
+        reply_to = get_object_or_404(Comment, pk=form.cleaned_data["reply_to"], disclosure=disclosure)
+    try:
+        comment_service.add_comment(
+            disclosure=disclosure,
+            author=request.user,
+            text=form.cleaned_data["text"],
+            table=form.cleaned_data["table"],
+            row=form.cleaned_data["row"],
+            reply_to=reply_to,
+        )
+    except comment_service.CommentRefused as refusal:
+        raise PermissionDenied(str(refusal)) from refusal
+    messages.success(request, _("意见已发表。") if reply_to is None else _("回复已发表。"))
+    return _back(request, disclosure_url(disclosure))
+
+
+@login_required
+@require_POST
+def comment_resolve(request, unit_code: str, year: int, comment_id: int):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    comment = get_object_or_404(Comment, pk=comment_id, disclosure=disclosure, reply_to__isnull=True)
+    try:
+        comment_service.resolve(comment=comment, user=request.user)
+    except comment_service.CommentRefused as refusal:
+        raise PermissionDenied(str(refusal)) from refusal
+    messages.success(request, _("意见已标记为已解决。"))
+    return _back(request, disclosure_url(disclosure))
