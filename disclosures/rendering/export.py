@@ -1,0 +1,60 @@
+"""The document as files: one standalone HTML page, and a PDF rendered by WeasyPrint from that page.
+
+Both come from the same templates as the workspace preview and the public report; the PDF applies
+the print stylesheet (A4, page numbers, landscape pages for the wide tables). Fonts are found
+through fontconfig (Noto CJK from Debian's fonts-noto-cjk) and embedded as subsets of the glyphs used.
+"""
+
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from weasyprint import HTML
+
+from disclosures.models import Disclosure
+from disclosures.rendering.document import document_context, is_final
+
+SCREEN_STYLESHEET = "css/document.css"
+PRINT_STYLESHEET = "css/print.css"
+PDF_OPTIONS = {
+    # Subset the CJK fonts to the glyphs used (HarfBuzz): the full Noto CJK faces are 16–25 MB each.
+    "full_fonts": False,
+    "hinting": False,
+    "optimize_images": True,
+}
+
+
+def _stylesheet(name: str) -> str:
+    path = finders.find(name)
+    if path is None:
+        raise FileNotFoundError(f"static file {name} is missing")
+    return Path(path).read_text(encoding="utf-8")
+
+
+def render_standalone(context: dict) -> str:
+    """The whole document as one HTML page with its stylesheets inline (no external assets)."""
+    return render_to_string(
+        "document/standalone.html",
+        {
+            **context,
+            "screen_css": mark_safe(_stylesheet(SCREEN_STYLESHEET)),
+            "print_css": mark_safe(_stylesheet(PRINT_STYLESHEET)),
+        },
+    )
+
+
+def pdf_from_html(html: str) -> bytes:
+    return HTML(string=html, base_url=None).write_pdf(**PDF_OPTIONS)
+
+
+def export_html(disclosure: Disclosure, *, draft: bool | None = None) -> bytes:
+    """Standalone HTML; marked 草稿 unless the content is final (approved or published), or as ``draft`` says."""
+    draft = not is_final(disclosure) if draft is None else draft
+    return render_standalone(document_context(disclosure, draft=draft)).encode("utf-8")
+
+
+def export_pdf(disclosure: Disclosure, *, draft: bool | None = None) -> bytes:
+    """The PDF; marked 草稿 unless the content is final (approved or published), or as ``draft`` says."""
+    draft = not is_final(disclosure) if draft is None else draft
+    return pdf_from_html(render_standalone(document_context(disclosure, draft=draft)))
