@@ -1,0 +1,142 @@
+"""Who has published what: every department's units with the state of their report for a year.
+
+A unit must publish within 20 days of the finance bureau's approval of its budget (《预算法》第十四条).
+A unit's report is published once any version of it is; it is overdue when it is not published and the
+deadline has passed. Read with a fixed number of queries for any number of units.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import models
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from disclosures.choices import Kind, Status
+from disclosures.models import Disclosure
+from disclosures.workflow.review import publication_deadline
+from public.queries import PUBLIC_STATUSES, fingerprint
+from units.models import Department, Unit
+
+
+class State(models.TextChoices):
+    PUBLISHED = "published", _("已公开")
+    PENDING = "pending", _("待公开")
+    OVERDUE = "overdue", _("逾期未公开")
+
+
+@dataclass
+class UnitEntry:
+    unit: Unit
+    state: str
+    published_on: date | None = None  # first publication
+    deadline: date | None = None
+    current_version: int | None = None
+
+    @property
+    def published_late(self) -> bool:
+        return bool(self.published_on and self.deadline and self.published_on > self.deadline)
+
+    def get_state_display(self) -> str:
+        return State(self.state).label
+
+
+@dataclass
+class DepartmentEntry:
+    department: Department
+    units: list[UnitEntry] = field(default_factory=list)
+
+    def count(self, state: str) -> int:
+        return sum(1 for entry in self.units if entry.state == state)
+
+    @property
+    def published(self) -> int:
+        return self.count(State.PUBLISHED)
+
+    @property
+    def pending(self) -> int:
+        return self.count(State.PENDING)
+
+    @property
+    def overdue(self) -> int:
+        return self.count(State.OVERDUE)
+
+
+def unit_state(unit: Unit, versions: list[dict], today: date) -> UnitEntry:
+    """The state of one unit's report from its versions of the year (dicts of the Disclosure fields)."""
+    approvals = [
+        v["budget_approved_on"] for v in sorted(versions, key=lambda v: v["version"]) if v["budget_approved_on"]
+    ]
+    deadline = publication_deadline(approvals[0]) if approvals else None
+    publications = [v["published_at"] for v in versions if v["status"] in PUBLIC_STATUSES and v["published_at"]]
+    current = next((v["version"] for v in versions if v["status"] == Status.PUBLISHED), None)
+    if publications and current is not None:
+        first = timezone.localtime(min(publications)).date()
+        return UnitEntry(unit, State.PUBLISHED, first, deadline, current)
+    if deadline is not None and today > deadline:
+        return UnitEntry(unit, State.OVERDUE, None, deadline)
+    return UnitEntry(unit, State.PENDING, None, deadline)
+
+
+def directory(year: int, units: QuerySet[Unit] | None = None, today: date | None = None) -> list[DepartmentEntry]:
+    """Departments (in code order) with their units and each unit's state for ``year``: two queries.
+
+    ``units`` narrows the directory (a search, a department); it may be sliced.
+    """
+    today = today or timezone.localdate()
+    disclosures = Disclosure.objects.filter(year=year, kind=Kind.BUDGET)
+    if units is None:
+        units = ordered_units(Unit.objects.all())
+    else:
+        units = list(units)
+        disclosures = disclosures.filter(unit_id__in=[unit.pk for unit in units])
+    versions: dict[int, list[dict]] = {}
+    for row in disclosures.order_by().values("unit_id", "version", "status", "published_at", "budget_approved_on"):
+        versions.setdefault(row["unit_id"], []).append(row)
+    departments: dict[int, DepartmentEntry] = {}
+    for unit in units:
+        entry = unit_state(unit, versions.get(unit.pk, []), today)
+        departments.setdefault(unit.department_id, DepartmentEntry(unit.department)).units.append(entry)
+    return list(departments.values())
+
+
+def ordered_units(units: QuerySet[Unit]) -> QuerySet[Unit]:
+    return units.select_related("department").order_by("department__code", "code")
+
+
+def search_units(term: str) -> QuerySet[Unit]:
+    """Units whose code or name, or whose department's code or name, contains ``term``."""
+    term = term.strip()
+    return ordered_units(Unit.objects).filter(
+        Q(code__icontains=term)
+        | Q(name__icontains=term)
+        | Q(department__code__icontains=term)
+        | Q(department__name__icontains=term)
+    )
+
+
+def years() -> list[int]:
+    """Every year the portal has budget disclosures for, newest first (this year when it has none)."""
+    found = list(
+        Disclosure.objects.filter(kind=Kind.BUDGET).order_by("-year").values_list("year", flat=True).distinct()
+    )
+    return found or [timezone.localdate().year]
+
+
+def default_year(choices: list[int]) -> int:
+    """The newest year with a published report, else the newest year."""
+    latest = (
+        Disclosure.objects.filter(kind=Kind.BUDGET, status=Status.PUBLISHED)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return latest if latest is not None else choices[0]
+
+
+def directory_fingerprint() -> str:
+    """Changes whenever the directory could: any disclosure saved or created, any unit added, a new day."""
+    disclosures = Disclosure.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
+    units = Unit.objects.aggregate(count=Count("id"), latest=Max("id"))
+    return fingerprint(timezone.localdate(), disclosures, units)

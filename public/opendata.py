@@ -1,0 +1,100 @@
+"""Machine-readable copies of published reports: the 12 tables as CSV, the year's bulk download.
+
+Everything is generated from the frozen data of a published version (a published version is never
+edited: a correction is a new version), so a file made today equals the one made at publication.
+Results are cached by disclosure id and version, and the bulk download by the year's fingerprint.
+"""
+
+import csv
+import io
+import zipfile
+
+from django.utils.translation import gettext as _
+
+from disclosures import interchange, snapshot
+from disclosures.formats import file_name
+from disclosures.models import Disclosure
+from disclosures.tables.builders import BuiltTable, build_tables
+from disclosures.tables.declaration import AMOUNT, Column, TableSpec
+from public import fiscal
+from public.caching import cached
+from public.queries import published
+
+CSV_ENCODING = "utf-8-sig"  # with a BOM, so that Excel opens the Chinese text correctly
+
+
+def column_labels(spec: TableSpec) -> list[str]:
+    """One header per printed column: the labels from the top header row down, amounts marked 万元."""
+
+    def walk(column: Column, path: tuple[str, ...]):
+        path = (*path, str(column.label))
+        if not column.children:
+            yield "·".join(path) + (_("（万元）") if column.kind == AMOUNT else "")
+        for child in column.children:
+            yield from walk(child, path)
+
+    return [label for column in spec.columns for label in walk(column, ())]
+
+
+def table_csv(table: BuiltTable) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(column_labels(table.spec))
+    writer.writerows(cells for _row, cells in table.display_rows())
+    return buffer.getvalue().encode(CSV_ENCODING)
+
+
+def table_file_name(disclosure: Disclosure, number: int) -> str:
+    return f"{disclosure.unit.code}-{disclosure.year}-table-{number:02d}.csv"
+
+
+def _exports(disclosure: Disclosure, book: dict | None = None) -> dict:
+    data = snapshot.load(disclosure)
+    tables = build_tables(data, book if book is not None else snapshot.code_book(disclosure.year))
+    return {
+        "json": interchange.dumps(data).encode("utf-8"),
+        "tables": {table.spec.number: table_csv(table) for table in tables},
+    }
+
+
+def exports(disclosure: Disclosure, book: dict | None = None) -> dict:
+    """The budget-disclosure/1 document and the 12 table CSVs of one published version (cached).
+
+    ``book`` is the year's catalog (snapshot.code_book) when the caller exports many reports of a year.
+    """
+    stamp = disclosure.published_at.timestamp() if disclosure.published_at else ""
+    return cached(f"public:exports:{disclosure.pk}:{disclosure.version}:{stamp}", lambda: _exports(disclosure, book))
+
+
+def fiscal_descriptor(year: int, digest: str) -> bytes:
+    """The year's datapackage.json (cached under the year's fingerprint)."""
+    return cached(f"public:datapackage:{year}:{digest}", lambda: fiscal.descriptor_bytes(fiscal.package(year)))
+
+
+def fiscal_csv(year: int, name: str, digest: str) -> bytes:
+    """One resource of the year's Fiscal Data Package (cached under the year's fingerprint)."""
+    return cached(f"public:fdp:{year}:{name}:{digest}", lambda: fiscal.resource_csv(year, name))
+
+
+def year_archive(year: int, digest: str) -> bytes:
+    """Every published report of a year as JSON and CSV, with the year's Fiscal Data Package.
+
+    Cached under the year's fingerprint (``queries.year_fingerprint``): a new publication makes a new archive.
+    """
+    return cached(f"public:archive:{year}:{digest}", lambda: _build_archive(year, digest))
+
+
+def _build_archive(year: int, digest: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("datapackage.json", fiscal_descriptor(year, digest))
+        for resource in fiscal.RESOURCES:
+            archive.writestr(resource.path, fiscal_csv(year, resource.name, digest))
+        book = snapshot.code_book(year)
+        for disclosure in published().filter(year=year).order_by("unit__code"):
+            folder = f"{disclosure.unit.code}/"
+            files = exports(disclosure, book)
+            archive.writestr(folder + file_name(disclosure, "json"), files["json"])
+            for number, content in files["tables"].items():
+                archive.writestr(folder + table_file_name(disclosure, number), content)
+    return buffer.getvalue()

@@ -1,0 +1,116 @@
+"""The citizen's pages: home with the year's directory, search, a report, a department, open data."""
+
+from django.db.models import Count, Max
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views.decorators.http import condition, require_safe
+
+from public.caching import cached, per_request, public_response
+from public.departments import department_year
+from public.directory import State, default_year, directory, directory_fingerprint, search_units, years
+from public.queries import fingerprint, published
+from public.report import report_context
+from public.views.lookup import reports_for
+
+SEARCH_MAX_LENGTH = 50
+SEARCH_MAX_UNITS = 200
+
+
+def _page(html: str) -> HttpResponse:
+    return public_response(HttpResponse(html))
+
+
+def _requested_year(request, choices: list[int]) -> int:
+    text = request.GET.get("year", "")
+    if text.isdigit() and 2000 <= int(text) <= 2100:
+        return int(text)
+    return default_year(choices)
+
+
+def _directory_etag(request, **kwargs) -> str:
+    return per_request(
+        request, ("directory",), lambda: fingerprint(directory_fingerprint(), request.GET.urlencode(), kwargs)
+    )
+
+
+def _totals(departments) -> dict[str, int]:
+    return {state: sum(d.count(state) for d in departments) for state in State.values}
+
+
+@require_safe
+@condition(etag_func=_directory_etag)
+def home(request):
+    def render() -> str:
+        choices = years()
+        year = _requested_year(request, choices)
+        departments = directory(year)
+        return render_to_string(
+            "public/home.html",
+            {"year": year, "years": choices, "departments": departments, "totals": _totals(departments)},
+        )
+
+    return _page(cached(f"public:home:{_directory_etag(request)}", render))
+
+
+@require_safe
+@condition(etag_func=_directory_etag)
+def search(request):
+    term = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+
+    def render() -> str:
+        choices = years()
+        year = _requested_year(request, choices)
+        departments = directory(year, search_units(term)[:SEARCH_MAX_UNITS]) if term else []
+        return render_to_string(
+            "public/search.html",
+            {
+                "year": year,
+                "years": choices,
+                "term": term,
+                "departments": departments,
+                "unit_count": sum(len(d.units) for d in departments),
+                "limit": SEARCH_MAX_UNITS,
+            },
+        )
+
+    return _page(cached(f"public:search:{_directory_etag(request)}", render))
+
+
+def _report_etag(request, year: int, unit_code: str, version: int | None = None) -> str:
+    return reports_for(request, year, unit_code, version).etag
+
+
+def _report_modified(request, year: int, unit_code: str, version: int | None = None):
+    return reports_for(request, year, unit_code, version).last_modified
+
+
+@require_safe
+@condition(etag_func=_report_etag, last_modified_func=_report_modified)
+def report(request, year: int, unit_code: str, version: int | None = None):
+    reports = reports_for(request, year, unit_code, version)
+    disclosure = reports.disclosure
+    key = f"public:report:{disclosure.pk}:{disclosure.version}:{reports.etag}"
+    return _page(cached(key, lambda: render_to_string("public/report.html", report_context(reports))))
+
+
+@require_safe
+@condition(etag_func=_directory_etag)
+def department(request, year: int, code: str):
+    def render() -> str:
+        return render_to_string(
+            "public/department.html", {"summary": department_year(year, code), "years": years(), "year": year}
+        )
+
+    return _page(cached(f"public:department:{_directory_etag(request, year=year, code=code)}", render))
+
+
+def _open_data_etag(request) -> str:
+    summary = published().aggregate(count=Count("id"), latest=Max("published_at"))
+    return fingerprint(summary)
+
+
+@require_safe
+@condition(etag_func=_open_data_etag)
+def open_data(request):
+    by_year = published().order_by("-year").values("year").annotate(count=Count("id"), latest=Max("published_at"))
+    return _page(render_to_string("public/open_data.html", {"years": list(by_year)}))

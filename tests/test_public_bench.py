@@ -1,0 +1,36 @@
+"""The benchmark's data loader: copies of seed 002 that the public site serves like any published report."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+
+from disclosures.choices import Status
+from disclosures.models import Disclosure, ExpenditureLine, PerformanceIndicator, PublishedFile
+
+
+@pytest.fixture(autouse=True)
+def isolated(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    cache.clear()
+
+
+def test_bench_seed_publishes_copies_of_seed_002(db, client):
+    call_command("bench_seed", units=3, departments=2)
+
+    copies = Disclosure.objects.filter(unit__code__startswith="8")
+    template = Disclosure.objects.get(unit__code="309002")
+    assert copies.count() == 3 and set(copies.values_list("status", flat=True)) == {Status.PUBLISHED}
+    for disclosure in copies:
+        assert ExpenditureLine.objects.filter(disclosure=disclosure).count() == 8
+        assert PerformanceIndicator.objects.filter(target__disclosure=disclosure).count() == (
+            PerformanceIndicator.objects.filter(target__disclosure=template).count()
+        )
+        assert set(PublishedFile.objects.filter(disclosure=disclosure).values_list("format", flat=True)) == {
+            "json", "html", "pdf", "xlsx"
+        }  # fmt: skip
+    unit = copies.order_by("unit__code").first().unit
+    page = client.get(f"/2025/{unit.code}/").content.decode()
+    assert unit.name in page and "793.26万元" in page
+    assert client.get(f"/2025/{unit.code}/files/pdf/").status_code == 200
+    with pytest.raises(CommandError, match="already loaded"):
+        call_command("bench_seed", units=1, departments=1)

@@ -1,0 +1,200 @@
+"""Open data: the JSON API, table CSVs, the yearly zip and the Fiscal Data Package (validated by frictionless)."""
+
+import csv
+import dataclasses
+import io
+import json
+import zipfile
+from decimal import Decimal
+
+import frictionless
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from disclosures.interchange import parse
+from disclosures.services import import_disclosure
+from public import fiscal
+from tests.test_public_support import publish
+
+
+@pytest.fixture(autouse=True)
+def isolated(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+
+
+@pytest.fixture
+def report(seed_disclosure):
+    return publish(seed_disclosure)
+
+
+@pytest.fixture
+def second_report(seed_data, report):
+    other = dataclasses.replace(
+        seed_data,
+        department_code="310",
+        department_name="柳州市财政局",
+        unit_code="310001",
+        unit_name="柳州市财政信息中心",
+    )
+    return publish(import_disclosure(data=other))
+
+
+def test_api_lists_published_reports_with_links(client, report):
+    body = client.get("/api/disclosures/").json()
+
+    assert body["count"] == 1 and body["pages"] == 1 and body["next"] is None
+    entry = body["results"][0]
+    assert entry["year"] == 2025 and entry["version"] == 1
+    assert entry["unit"] == {"code": "309002", "name": "柳州市信息化建设管理中心", "type": "参公事业单位"}
+    assert entry["department"] == {"code": "309", "name": "柳州市大数据发展局"}
+    assert entry["links"]["self"] == "http://testserver/api/disclosures/2025/309002.json"
+    assert entry["links"]["html"] == "http://testserver/2025/309002/"
+    pdf = report.published_files.get(format="pdf")
+    assert entry["links"]["files"]["pdf"] == {
+        "url": "http://testserver/2025/309002/files/pdf/", "sha256": pdf.sha256, "size": pdf.size
+    }  # fmt: skip
+
+
+def test_api_filters_and_paginates(client, report, second_report, monkeypatch):
+    monkeypatch.setattr("public.views.api.PAGE_SIZE", 1)
+
+    first = client.get("/api/disclosures/", {"year": "2025"}).json()
+    second = client.get(first["next"]).json()
+
+    assert first["count"] == 2 and first["pages"] == 2 and first["previous"] is None
+    assert first["next"] == "http://testserver/api/disclosures/?year=2025&page=2"
+    assert [first["results"][0]["unit"]["code"], second["results"][0]["unit"]["code"]] == ["309002", "310001"]
+    assert second["next"] is None and second["previous"].endswith("page=1")
+    assert [e["unit"]["code"] for e in client.get("/api/disclosures/", {"department": "310"}).json()["results"]] == [
+        "310001"
+    ]
+    assert client.get("/api/disclosures/", {"unit": "309002"}).json()["count"] == 1
+    assert client.get("/api/disclosures/", {"year": "2024"}).json()["count"] == 0
+
+
+def test_api_rejects_bad_parameters_clearly(client, report):
+    bad_year = client.get("/api/disclosures/", {"year": "二〇二五"})
+    no_page = client.get("/api/disclosures/", {"page": "9"})
+
+    assert bad_year.status_code == 400 and "year" in bad_year.json()["error"]
+    assert no_page.status_code == 404 and "第9页" in no_page.json()["error"]
+
+
+def test_api_list_has_a_fixed_query_budget(client, report, second_report, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        assert len(client.get("/api/disclosures/").json()["results"]) == 2
+
+
+def test_api_detail_is_the_budget_disclosure_document(client, report, seed_data):
+    response = client.get("/api/disclosures/2025/309002.json")
+
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    document = json.loads(response.content)
+    assert document["format"] == "budget-disclosure/1" and document["unit"]["code"] == "309002"
+    assert parse(response.content) == seed_data
+    assert client.get("/api/disclosures/2025/309002.json", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_each_table_downloads_as_csv(client, report):
+    response = client.get("/2025/309002/tables/3.csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="309002-2025-table-03.csv"' in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["科目编码", "部门（单位）代码", "部门（单位）名称（功能分类科目名称）", "合计（万元）"]
+    assert rows[1][2:4] == ["合计", "981.89"]
+    assert ["2150501", "", "行政运行", "429.79", "429.79", "0.00", "0.00"] in rows
+    header = next(csv.reader(io.StringIO(client.get("/2025/309002/tables/2.csv").content.decode("utf-8-sig"))))
+    assert "本年收入·一般公共预算（万元）" in header
+    assert client.get("/2025/309002/tables/13.csv").status_code == 404
+
+
+def test_year_zip_holds_every_report_as_json_and_csv(client, report, second_report):
+    response = client.get("/data/2025.zip")
+
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = set(archive.namelist())
+    assert {"datapackage.json", "expenditure.csv", "basic-expenditure.csv", "income.csv"} <= names
+    for unit in ("309002", "310001"):
+        assert f"{unit}/{unit}-2025-budget.json" in names
+        assert {f"{unit}/{unit}-2025-table-{n:02d}.csv" for n in range(1, 13)} <= names
+    assert json.loads(archive.read("310001/310001-2025-budget.json"))["unit"]["name"] == "柳州市财政信息中心"
+    assert client.get("/data/2024.zip").status_code == 404
+
+
+def fetch_package(client, year: int, directory) -> dict:
+    descriptor = client.get(f"/data/{year}/datapackage.json").json()
+    (directory / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for resource in descriptor["resources"]:
+        response = client.get(f"/data/{year}/{resource['path']}")
+        assert response.status_code == 200
+        (directory / resource["path"]).write_bytes(response.content)
+    return descriptor
+
+
+def test_fiscal_data_package_validates_with_frictionless(client, report, second_report, tmp_path):
+    descriptor = fetch_package(client, 2025, tmp_path)
+
+    report_ = frictionless.validate(str(tmp_path / "datapackage.json"))
+
+    assert report_.valid, report_.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert {r["name"] for r in descriptor["resources"]} == {"expenditure", "basic-expenditure", "income"}
+
+
+def test_fiscal_data_package_models_amounts_classifications_and_funds(client, report, tmp_path):
+    descriptor = fetch_package(client, 2025, tmp_path)
+    expenditure = next(r for r in descriptor["resources"] if r["name"] == "expenditure")
+    types = {field["name"]: field.get("columnType") for field in expenditure["schema"]["fields"]}
+
+    assert types["amount"] == "value"
+    assert types["function_item_code"] == "functional-classification:generic:level3:code"
+    assert types["fund_code"] == "fin-source:generic:level1:code"
+    assert types["unit_code"] == "administrative-classification:generic:level2:code"
+    economic = next(r for r in descriptor["resources"] if r["name"] == "basic-expenditure")
+    assert "economic-classification:generic:level2:code" in {f.get("columnType") for f in economic["schema"]["fields"]}
+    assert {
+        "name": "currency",
+        "type": "string",
+        "columnType": "value-currency:code",
+        "constant": "CNY",
+    } in expenditure["schema"]["extraFields"]
+
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "expenditure.csv").read_text(encoding="utf-8"))))
+    spent = sum(Decimal(row["amount"]) for row in rows if row["expenditure_type_code"] != "carry_forward")
+    assert spent == Decimal("9818900.00")  # 981.89万元 in 元, exact
+    assert {row["function_class_name"] for row in rows} >= {"社会保障和就业支出", "资源勘探工业信息等支出"}
+    income = list(csv.DictReader(io.StringIO((tmp_path / "income.csv").read_text(encoding="utf-8"))))
+    assert [(r["fund_code"], r["source_code"], r["amount"]) for r in income] == [
+        ("general_budget", "general_budget_local", "9818900.00")
+    ]
+
+
+def test_frictionless_catches_a_broken_resource(client, report, tmp_path):
+    fetch_package(client, 2025, tmp_path)
+    broken = (tmp_path / "expenditure.csv").read_text(encoding="utf-8").replace("2150501", "21505X1", 1)
+    (tmp_path / "expenditure.csv").write_text(broken, encoding="utf-8")
+
+    assert not frictionless.validate(str(tmp_path / "datapackage.json")).valid
+
+
+def test_every_resource_is_declared_once(report):
+    assert [resource.path for resource in fiscal.RESOURCES] == [
+        "expenditure.csv",
+        "basic-expenditure.csv",
+        "income.csv",
+    ]
+
+
+def test_build_open_data_prepares_the_downloads_ahead(client, report, django_assert_max_num_queries):
+    out = io.StringIO()
+    call_command("build_open_data", stdout=out)
+
+    assert "2025:" in out.getvalue() and "bytes" in out.getvalue()
+    with django_assert_max_num_queries(1):  # the year's fingerprint; the archive comes from the cache
+        assert client.get("/data/2025.zip").status_code == 200
+    with django_assert_max_num_queries(1):
+        assert client.get("/data/2025/income.csv").status_code == 200
