@@ -135,6 +135,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "budgetportal@localhost")
+# The finance bureau running this portal: chooses the narrative's layout (disclosures.narrative.layouts).
+NARRATIVE_JURISDICTION = env_str("NARRATIVE_JURISDICTION", "liuzhou")
+
 # Where people reach the portal: links in notification e-mails are absolute.
 PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -161,4 +164,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step of every page at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }

@@ -7,3 +7,6 @@ class PublicConfig(AppConfig):
 
     name = "public"
     verbose_name = _("公开网站")
+
+    def ready(self):
+        from public import receivers  # noqa: F401  (connects the signal receivers)

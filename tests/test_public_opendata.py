@@ -198,3 +198,19 @@ def test_build_open_data_prepares_the_downloads_ahead(client, report, django_ass
         assert client.get("/data/2025.zip").status_code == 200
     with django_assert_max_num_queries(1):
         assert client.get("/data/2025/income.csv").status_code == 200
+
+
+def test_a_publication_builds_the_years_downloads_in_the_background(
+    client, seed_disclosure, reviewer, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from disclosures.workflow.services import fire
+    from tests.test_workflow_fixtures import approved
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fire("publish", disclosure=approved(seed_disclosure), user=reviewer, comment="")
+        # The job's own on-commit callbacks (notifications, the published signal) are run by the capture too.
+
+    with django_assert_max_num_queries(1):  # the year's fingerprint; the archive was built by the publication
+        response = client.get("/data/2025.zip")
+    assert response.status_code == 200
+    assert "309002" in " ".join(zipfile.ZipFile(io.BytesIO(response.content)).namelist())

@@ -152,3 +152,26 @@ def test_bench_render_reports_each_step(seed_disclosure):
     for step in ("snapshot load", "narrative compose", "HTML render", "PDF render"):
         assert re.search(rf"{step}.* ms", report), step
     assert re.search(r"PDF size [\d,]+ bytes", report)
+
+
+def test_preview_pdf_is_rendered_once_per_state_of_the_content(client, accountant, seed_disclosure, monkeypatch):
+    from django.core.cache import cache
+
+    from disclosures.models import ExpenditureLine
+    from disclosures.rendering import preview_cache
+
+    cache.clear()
+    renders = []
+    monkeypatch.setattr(preview_cache, "export_pdf", lambda disclosure, draft: renders.append(draft) or b"%PDF-1.7")
+    client.force_login(accountant)
+    url = reverse("disclosures:preview_pdf", args=["309002", 2025])
+    assert client.get(url).content == client.get(url).content == b"%PDF-1.7"
+    assert renders == [True]
+
+    line = ExpenditureLine.objects.filter(disclosure=seed_disclosure).first()
+    line.purpose = "改过的用途"
+    line.save()
+    client.get(url)
+    Disclosure.objects.get(pk=seed_disclosure.pk).save()  # the unit's own texts live on the disclosure row
+    client.get(url)
+    assert renders == [True, True, True]

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from disclosures.access import current_disclosure_or_404
 from disclosures.formats import FORMATS, file_name
 from disclosures.rendering import document_context, is_draft
-from disclosures.rendering.export import export_pdf
+from disclosures.rendering.preview_cache import preview_pdf as cached_preview_pdf
 
 
 @login_required
@@ -21,7 +21,7 @@ def preview(request, unit_code: str, year: int):
 def preview_pdf(request, unit_code: str, year: int):
     disclosure = current_disclosure_or_404(request.user, unit_code, year)
     response = HttpResponse(
-        export_pdf(disclosure, draft=is_draft(disclosure)), content_type=FORMATS["pdf"].content_type
+        cached_preview_pdf(disclosure, draft=is_draft(disclosure)), content_type=FORMATS["pdf"].content_type
     )
     response["Content-Disposition"] = f'inline; filename="{file_name(disclosure, "pdf")}"'
     response["Cache-Control"] = "private, no-store"

@@ -21,6 +21,7 @@ from disclosures.choices import Status
 from disclosures.formats import FORMATS, exporter, file_name
 from disclosures.models import Disclosure, PublicationJob, PublishedFile, WorkflowEvent
 from disclosures.workflow import notifications
+from disclosures.workflow.signals import disclosure_published
 from disclosures.workflow.transitions import BY_NAME
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,9 @@ def _publish(job: PublicationJob, files: list[PublishedFile]) -> None:
     )
     PublicationJob.objects.filter(pk=job.pk).update(state=PublicationJob.State.DONE, finished_at=timezone.now())
     transaction.on_commit(lambda: notifications.notify(event), robust=True)
+    transaction.on_commit(
+        lambda: disclosure_published.send(sender=Disclosure, disclosure=disclosure), robust=True
+    )
 
 
 def published_file_response(published_file: PublishedFile) -> FileResponse:

@@ -23,7 +23,7 @@ DEFAULT_LAYOUT = LIUZHOU_2025
 
 
 def portal_jurisdiction() -> str:
-    return getattr(settings, "NARRATIVE_JURISDICTION", DEFAULT_LAYOUT.jurisdiction)
+    return settings.NARRATIVE_JURISDICTION
 
 
 def layout_for(year: int, kind: str = Kind.BUDGET, jurisdiction: str | None = None) -> Layout:

@@ -7,8 +7,8 @@ cache beforehand. Later publications only add their own report to the next build
 
 from django.core.management.base import BaseCommand
 
-from public.opendata import year_archive
-from public.queries import year_fingerprint, years_with_reports
+from public.queries import years_with_reports
+from public.tasks import build_year_downloads
 
 
 class Command(BaseCommand):
@@ -19,9 +19,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, year: list[int] | None, **options):
         for chosen in year or years_with_reports():
-            digest, latest = year_fingerprint(chosen)
-            if latest is None:
-                self.stdout.write(f"{chosen}: nothing published")
-                continue
-            size = len(year_archive(chosen, digest))  # builds the Fiscal Data Package's files on the way
-            self.stdout.write(f"{chosen}: {size} bytes")
+            size = build_year_downloads(chosen)  # builds the Fiscal Data Package's files on the way
+            self.stdout.write(f"{chosen}: {size} bytes" if size else f"{chosen}: nothing published")

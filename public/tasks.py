@@ -1,0 +1,15 @@
+"""Background jobs of the public site."""
+
+from celery import shared_task
+
+from public.opendata import year_archive
+from public.queries import year_fingerprint
+
+
+@shared_task
+def build_year_downloads(year: int) -> int:
+    """Build the year's zip and Fiscal Data Package into the cache before the first reader asks; returns its size."""
+    digest, latest = year_fingerprint(year)
+    if latest is None:
+        return 0
+    return len(year_archive(year, digest))
