@@ -1,6 +1,7 @@
 """Use cases that change disclosures. Each is one function, in one transaction."""
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from disclosures.choices import Status
@@ -57,5 +58,9 @@ def import_disclosure(*, data: DisclosureData, replace: bool = False) -> Disclos
             _("%(unit)s %(year)d年的公开材料正在审核（%(status)s），不能覆盖。")
             % {"unit": unit.code, "year": data.year, "status": disclosure.get_status_display()}
         )
+    else:
+        # Pages opened before the import were based on the old content: their next save is a conflict.
+        Disclosure.objects.filter(pk=disclosure.pk).update(lock_version=F("lock_version") + 1)
+        disclosure.refresh_from_db()
     replace_content(disclosure, data)
     return disclosure

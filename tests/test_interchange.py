@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from disclosures.choices import Status
 from disclosures.interchange import InterchangeError, dump, parse
 from disclosures.models import Disclosure, ExpenditureLine, PerformanceIndicator
+from disclosures.services import import_disclosure
 from disclosures.snapshot import load
 
 
@@ -119,3 +120,12 @@ def test_every_problem_is_reported_at_once(catalogs, seed_json):
         parse(json.dumps(seed_json))
     assert len(caught.value.errors) == 3
     assert any("预算公开10表 第3行" in error for error in caught.value.errors)
+
+
+def test_replacing_a_draft_makes_pages_opened_before_it_conflict(seed_disclosure, seed_data):
+    from disclosures.editing import EditConflict, save_table
+
+    opened_at = seed_disclosure.lock_version
+    import_disclosure(data=seed_data, replace=True)
+    with pytest.raises(EditConflict):
+        save_table(seed_disclosure, 3, seed_data.lines, expected_lock_version=opened_at)

@@ -1,13 +1,20 @@
-"""The demo organisation and accounts that the README's run command creates."""
+"""The demo organisation, accounts and disclosure that the README's run command creates."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
+from disclosures.interchange import parse
+from disclosures.models import Disclosure
+from disclosures.services import import_disclosure
 from units.models import Department, Membership, Unit, User
 
 DEMO_DEPARTMENT = ("309", "柳州市大数据发展局")
 DEMO_UNIT = ("309002", "柳州市信息化建设管理中心", Unit.Type.CIVIL_SERVICE_MANAGED)
+# Seed 002, the reference disclosure, becomes the demo unit's draft to work on.
+DEMO_DISCLOSURE = Path(settings.BASE_DIR) / "disclosures" / "demo" / "seed-002-2025.json"
 
 
 @dataclass(frozen=True)
@@ -48,3 +55,14 @@ def create_demo_organisation() -> Unit:
         if account.role == User.Role.ACCOUNTANT:
             Membership.objects.get_or_create(user=user, unit=unit)
     return unit
+
+
+def load_demo_disclosure(unit: Unit) -> Disclosure | None:
+    """Import seed 002 as the unit's draft of its year, unless the unit has a disclosure of that year already.
+
+    Returns the new draft, or None when there was one (work done on the demo is never overwritten).
+    """
+    data = parse(DEMO_DISCLOSURE.read_bytes())
+    if Disclosure.objects.filter(unit=unit, year=data.year, kind=data.kind).exists():
+        return None
+    return import_disclosure(data=data)

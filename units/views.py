@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
-from units.permissions import units_visible_to
+from disclosures.forms.entry_hub import StartDraftForm
+from units.permissions import can_edit_unit_data, units_visible_to
 
 
 @login_required
@@ -13,4 +14,11 @@ def workspace(request):
 @login_required
 def unit_detail(request, code: str):
     unit = get_object_or_404(units_visible_to(request.user).select_related("department"), code=code)
-    return render(request, "units/unit_detail.html", {"unit": unit})
+    may_edit = can_edit_unit_data(request.user, unit)
+    context = {
+        "unit": unit,
+        "disclosures": unit.disclosures.order_by("-year", "kind", "-version"),
+        "may_edit": may_edit,
+        "start_form": StartDraftForm(unit=unit) if may_edit else None,
+    }
+    return render(request, "units/unit_detail.html", context)

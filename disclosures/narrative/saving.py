@@ -7,10 +7,8 @@ in between, and it only changes a disclosure that is still being edited.
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F
-from django.utils.translation import gettext as _
 
-from disclosures.editing import EditConflict, EditRefused
+from disclosures.editing import claim_for_edit
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData, Prior, load, replace_content
 
@@ -51,17 +49,7 @@ def save_written(disclosure: Disclosure, written: Written, *, expected_lock_vers
     EditRefused when it is no longer editable.
     """
     with transaction.atomic():
-        # The conditional update is the lock: of two saves based on the same version, one matches.
-        claimed = Disclosure.objects.filter(pk=disclosure.pk, lock_version=expected_lock_version).update(
-            lock_version=F("lock_version") + 1
-        )
-        current = Disclosure.objects.select_related("unit__department").get(pk=disclosure.pk)
-        if not current.is_editable:
-            raise EditRefused(
-                _("本公开材料当前状态为“%(status)s”，不能修改。") % {"status": current.get_status_display()}
-            )
-        if not claimed:
-            raise EditConflict(current.lock_version)
+        current = claim_for_edit(disclosure, expected_lock_version)
         data = load(current)
         written.apply(data)
         replace_content(current, data)

@@ -1,0 +1,156 @@
+"""What every entered table's page has in common: the entry unit, the version read, errors and grid cells.
+
+An editor is filled from the saved data (GET) or bound to a POST; it validates every row, names the
+table, row and column of each error, and hands ``editing.save_table`` the table's content.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.http import QueryDict
+
+from disclosures.forms.entry import MAX_ROWS, EntryMetaForm, amount_text
+from disclosures.forms.entry_grids import NAME, Cell, Grid
+from disclosures.forms.entry_paste import pasted_rows
+from disclosures.models import Disclosure
+from disclosures.money import ZERO, AmountError, parse_amount
+from disclosures.snapshot import DisclosureData
+from disclosures.tables.declaration import AMOUNT, TEXT, spec
+
+
+def encode_rows(prefix: str, rows: list[dict]) -> dict[str, str]:
+    """Rows as a formset's POST data (nested lists become nested formsets named after their key)."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": str(MAX_ROWS),
+    }
+    for index, row in enumerate(rows):
+        for name, value in row.items():
+            if isinstance(value, list):
+                data |= encode_rows(f"{prefix}-{index}-{name}", value)
+            else:
+                data[f"{prefix}-{index}-{name}"] = "" if value is None else str(value)
+    return data
+
+
+class Editor:
+    """The entry form of one entered table (see the subclasses for each table's layout)."""
+
+    prefix = ""  # the DisclosureData attribute the table's rows live in; also the form prefix
+    template_name = ""
+    accepts_paste = True
+
+    def __init__(self, *, number: int, disclosure: Disclosure, data: DisclosureData, book: dict, post=None):
+        self.number = number
+        self.disclosure = disclosure
+        self.data = data
+        self.book = book
+        self.post = post
+        self.table = spec(number)
+        self.pasted = 0
+        self.meta = EntryMetaForm(
+            post, initial={"entry_unit": disclosure.entry_unit, "lock_version": disclosure.lock_version}
+        )
+        typed_unit = self.meta.cleaned_data["entry_unit"] if post is not None and self.meta.is_valid() else None
+        self.unit = typed_unit or disclosure.entry_unit
+        self.form_kwargs = {"unit": self.unit, "book": book, "year": disclosure.year}
+
+    # What each table defines.
+    def _forms_valid(self) -> bool:
+        raise NotImplementedError
+
+    def _form_errors(self) -> list[str]:
+        raise NotImplementedError
+
+    def content(self):
+        """The table's content for ``editing.save_table``, once valid."""
+        raise NotImplementedError
+
+    def raw_rows(self) -> list[dict]:
+        """The rows on screen as typed (blank rows left out), to add pasted rows to."""
+        raise NotImplementedError
+
+    @property
+    def lock_version(self) -> int:
+        return self.meta.cleaned_data["lock_version"]
+
+    def is_valid(self) -> bool:
+        return self.meta.is_valid() & self._forms_valid()
+
+    def errors(self) -> list[str]:
+        messages = [
+            f"{self.meta.fields[name].label}：{error}" for name, errors in self.meta.errors.items() for error in errors
+        ]
+        return messages + self._form_errors()
+
+    def rebase(self, lock_version: int) -> None:
+        """After a conflict: keep the user's input and let the next save be based on the current version."""
+        data = self.post.copy()
+        data["lock_version"] = str(lock_version)
+        self.post = data
+        self.meta = EntryMetaForm(data)
+        self.meta.is_valid()
+
+    def with_paste(self, text: str, *, replace: bool) -> "Editor":
+        """The same page with rows read from text copied from Excel added (or instead of the rows on screen)."""
+        pasted = pasted_rows(self.table.entry_fields, text)
+        data = QueryDict(mutable=True)
+        for key, values in self.post.lists():
+            if not key.startswith(f"{self.prefix}-"):
+                data.setlist(key, values)
+        for key, value in encode_rows(self.prefix, ([] if replace else self.raw_rows()) + pasted).items():
+            data[key] = value
+        editor = type(self)(number=self.number, disclosure=self.disclosure, data=self.data, book=self.book, post=data)
+        editor.pasted = len(pasted)
+        return editor
+
+    @property
+    def paste_columns(self) -> list[str]:
+        """The order in which columns copied from Excel are read: the table's entry fields."""
+        return [str(declared.label) for declared in self.table.entry_fields]
+
+    def _value(self, form: forms.Form, name: str) -> Decimal:
+        """The amount a cell holds now (typed or saved); text that is not an amount counts as zero."""
+        value = form[name].value()
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return parse_amount(value, self.unit)
+        except AmountError:
+            return ZERO
+
+    def _sum_text(self, forms_: list[forms.Form], parts: tuple[str, ...] | list[str]) -> str:
+        total = sum((self._value(form, part) for form in forms_ for part in parts), ZERO)
+        return amount_text(total, self.unit, blank_zero=False)
+
+    def _cells(self, form: forms.Form, grid: Grid, *, blank: bool = False) -> list[Cell]:
+        """A row's cells in the grid's column order."""
+        code_field = next((name for name in form.fields if hasattr(form.fields[name], "scheme")), "")
+        cells = []
+        for leaf in grid.leaves(self.table):
+            if leaf.key in form.fields:
+                cells.append(Cell(leaf.key, input=form[leaf.key], kind=leaf.kind))
+            elif leaf.key in grid.sums:
+                parts = grid.sums[leaf.key]
+                text = "" if blank else self._sum_text([form], parts)
+                cells.append(Cell(leaf.key, sum_of=" ".join(parts), text=text, kind=AMOUNT))
+            elif leaf.key == NAME and code_field:
+                entry = self.book.get((form.fields[code_field].scheme, form[code_field].value() or ""))
+                cells.append(Cell(leaf.key, code_field=code_field, text=entry.name if entry else "", kind=TEXT))
+            else:
+                cells.append(Cell(leaf.key, kind=leaf.kind))
+        return cells
+
+    def _totals(self, forms_: list[forms.Form], grid: Grid) -> list[Cell]:
+        """The 合计 row of a grid: each amount column added up over the rows."""
+        amounts = {declared.name for declared in self.table.entry_fields if declared.kind == AMOUNT}
+        cells = []
+        for leaf in grid.leaves(self.table):
+            parts = grid.sums.get(leaf.key) or ((leaf.key,) if leaf.key in amounts else ())
+            if parts:
+                cells.append(Cell(leaf.key, sum_of=" ".join(parts), text=self._sum_text(forms_, parts), kind=AMOUNT))
+            else:
+                cells.append(Cell(leaf.key, kind=leaf.kind))
+        return cells

@@ -1,0 +1,57 @@
+"""The forms of a disclosure's overview and of the unit page: upload a JSON document, start a year."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from catalogs.models import ClassificationCode
+from disclosures.interchange import InterchangeError, parse
+from disclosures.snapshot import DisclosureData
+from units.models import Unit
+
+
+class UploadJsonForm(forms.Form):
+    """A budget-disclosure/1 document; cleaned into a DisclosureData, or every problem with its place."""
+
+    file = forms.FileField(
+        label=gettext_lazy("预算公开数据文件（JSON）"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+    replace = forms.BooleanField(
+        label=gettext_lazy("覆盖现有数据"),
+        required=False,
+        help_text=gettext_lazy("本年度已有草稿时，勾选后以文件内容替换全部12张表和文字。"),
+    )
+
+    def clean_file(self) -> DisclosureData:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            raise ValidationError(
+                _("文件过大（%(size)s），上限为%(limit)s。")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+            )
+        try:
+            return parse(upload.read())
+        except InterchangeError as exc:
+            raise ValidationError(exc.errors) from exc
+
+
+class StartDraftForm(forms.Form):
+    """The year to start; offered are the years with a catalog in which the unit has no disclosure yet."""
+
+    year = forms.IntegerField(
+        label=gettext_lazy("年度"), min_value=2000, max_value=2100, widget=forms.Select(attrs={"class": "form-select"})
+    )
+
+    def __init__(self, *args, unit: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        started = set(unit.disclosures.values_list("year", flat=True))
+        catalog_years = ClassificationCode.objects.order_by("-year").values_list("year", flat=True).distinct()
+        self.fields["year"].widget.choices = [(year, str(year)) for year in catalog_years if year not in started]
+
+    @property
+    def has_choices(self) -> bool:
+        return bool(self.fields["year"].widget.choices)

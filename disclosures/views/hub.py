@@ -1,0 +1,120 @@
+"""A disclosure's overview: status, each table's completion, the check findings, download and upload."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from disclosures.access import current_disclosure_or_404
+from disclosures.checks import Finding
+from disclosures.completion import overview
+from disclosures.editing import EditRefused, import_upload, start_draft
+from disclosures.formats import FORMATS, exporter, file_name
+from disclosures.forms.entry_hub import StartDraftForm, UploadJsonForm
+from disclosures.models import Disclosure
+from disclosures.services import DisclosureRefused
+from units.permissions import can_edit_unit_data, units_visible_to
+
+TEXTS_PREFIX = "explanations."  # findings on the reasons a unit writes (e.g. a large change left unexplained)
+
+
+def field_anchor(field: str) -> str:
+    """A finding's data path as the id of what shows it: lines[3].purpose → lines-3-purpose."""
+    return field.replace("[", "-").replace("]", "").replace(".", "-")
+
+
+def finding_url(disclosure: Disclosure, finding: Finding) -> str:
+    """Where the unit fixes a finding: the page of the texts for a text, else its table's tab at the cell."""
+    args = [disclosure.unit.code, disclosure.year]
+    anchor = f"#{field_anchor(finding.field)}" if finding.field else ""
+    if finding.table is None or finding.field.startswith(TEXTS_PREFIX):
+        try:
+            return reverse("disclosures:explanations", args=args) + anchor
+        except NoReverseMatch:  # the page of the texts is not installed
+            pass
+    if finding.table:
+        return reverse("disclosures:table", args=[*args, finding.table]) + anchor
+    return ""
+
+
+def linked(disclosure: Disclosure, findings: list[Finding]) -> list[tuple[Finding, str]]:
+    return [(finding, finding_url(disclosure, finding)) for finding in findings]
+
+
+def _detail_page(request, disclosure: Disclosure, *, upload_form: UploadJsonForm | None = None, status: int = 200):
+    summary = overview(disclosure)
+    may_edit = can_edit_unit_data(request.user, disclosure.unit)
+    context = {
+        "disclosure": disclosure,
+        "active_tab": "overview",
+        "overview": summary,
+        "errors": linked(disclosure, summary.errors),
+        "warnings": linked(disclosure, summary.warnings),
+        "formats": list(FORMATS.values()),
+        "may_edit": may_edit,
+        # A refused upload is shown with its errors even when the disclosure is not editable any more.
+        "upload_form": upload_form or (UploadJsonForm() if may_edit and disclosure.is_editable else None),
+    }
+    return render(request, "disclosures/detail.html", context, status=status)
+
+
+@login_required
+def detail(request, unit_code: str, year: int):
+    return _detail_page(request, current_disclosure_or_404(request.user, unit_code, year))
+
+
+@login_required
+def download(request, unit_code: str, year: int, fmt: str):
+    if fmt not in FORMATS:
+        raise Http404
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    content = exporter(fmt)(disclosure)
+    headers = {
+        "Content-Disposition": content_disposition_header(True, file_name(disclosure, fmt)),
+        "Cache-Control": "private, no-store",  # a draft changes; never serve it from a cache
+    }
+    return HttpResponse(content, content_type=FORMATS[fmt].content_type, headers=headers)
+
+
+@login_required
+@require_POST
+def upload_json(request, unit_code: str, year: int):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    if not can_edit_unit_data(request.user, disclosure.unit):
+        raise PermissionDenied
+    form = UploadJsonForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            imported = import_upload(disclosure, form.cleaned_data["file"], replace=form.cleaned_data["replace"])
+        except (EditRefused, DisclosureRefused) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("已导入%(name)s，12张表和文字已按文件更新。") % {"name": imported})
+            return redirect("disclosures:detail", imported.unit.code, imported.year)
+    return _detail_page(request, disclosure, upload_form=form, status=400)
+
+
+@login_required
+@require_POST
+def start(request, unit_code: str):
+    unit = get_object_or_404(units_visible_to(request.user), code=unit_code)
+    if not can_edit_unit_data(request.user, unit):
+        raise PermissionDenied
+    form = StartDraftForm(request.POST, unit=unit)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("units:unit_detail", unit.code)
+    try:
+        disclosure = start_draft(unit=unit, year=form.cleaned_data["year"])
+    except EditRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("units:unit_detail", unit.code)
+    messages.success(request, _("已新建%(year)d年的草稿，请逐表填报。") % {"year": disclosure.year})
+    return redirect("disclosures:detail", unit.code, disclosure.year)

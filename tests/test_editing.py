@@ -1,0 +1,164 @@
+"""Saving one table, importing an upload and starting a year, without HTTP (disclosures.editing)."""
+
+import dataclasses
+import json
+from decimal import Decimal
+
+import pytest
+
+from disclosures.choices import Fund, Status
+from disclosures.completion import completion
+from disclosures.editing import BasicContent, EditConflict, EditRefused, import_upload, save_table, start_draft
+from disclosures.interchange import parse
+from disclosures.models import Disclosure, ExpenditureLine, PerformanceIndicator
+from disclosures.snapshot import FundedRow, Indicator, Line, Target, ThreePublicRow, code_book, load
+from disclosures.tables.builders import build_tables
+
+
+def fresh(disclosure: Disclosure) -> Disclosure:
+    return Disclosure.objects.select_related("unit__department").get(pk=disclosure.pk)
+
+
+def test_saving_table_3_replaces_its_rows_and_nothing_else(seed_disclosure):
+    before = load(seed_disclosure)
+    lines = [*before.lines[:2], Line("2013899", Fund.GOV_FUND, project=Decimal("15000.00"), purpose="新增")]
+    saved = save_table(seed_disclosure, 3, lines, expected_lock_version=0)
+    after = load(fresh(seed_disclosure))
+    assert after.lines == lines
+    assert saved.lock_version == fresh(seed_disclosure).lock_version == 1
+    assert dataclasses.replace(after, lines=before.lines) == before  # every other table as it was
+
+
+def test_a_save_writes_only_the_rows_that_changed(seed_disclosure):
+    lines = load(seed_disclosure).lines
+    before = set(ExpenditureLine.history.values_list("history_id", flat=True))
+    ids = list(ExpenditureLine.objects.order_by("position").values_list("pk", flat=True))
+    lines[3] = dataclasses.replace(lines[3], purpose="改过的用途")
+    save_table(seed_disclosure, 3, lines, expected_lock_version=0)
+    audited = ExpenditureLine.history.exclude(history_id__in=before)
+    assert {(entry.id, entry.purpose) for entry in audited} == {(ids[3], "改过的用途")}  # only the row that changed
+    assert list(ExpenditureLine.objects.order_by("position").values_list("pk", flat=True)) == ids
+
+
+def test_rows_are_matched_by_their_key_when_reordered(seed_disclosure):
+    lines = load(seed_disclosure).lines
+    ids = dict(ExpenditureLine.objects.values_list("function_code__code", "pk"))
+    save_table(seed_disclosure, 3, list(reversed(lines)), expected_lock_version=0)
+    stored = list(ExpenditureLine.objects.order_by("position").values_list("function_code__code", "pk"))
+    assert [code for code, _pk in stored] == [line.function_code for line in reversed(lines)]
+    assert dict(stored) == ids
+
+
+def test_a_stale_save_is_refused_and_changes_nothing(seed_disclosure):
+    lines = load(seed_disclosure).lines
+    save_table(seed_disclosure, 3, lines[:1], expected_lock_version=0)
+    with pytest.raises(EditConflict) as conflict:
+        save_table(seed_disclosure, 3, lines[:2], expected_lock_version=0)
+    assert conflict.value.current_lock_version == 1
+    assert len(load(fresh(seed_disclosure)).lines) == 1
+    assert fresh(seed_disclosure).lock_version == 1
+
+
+@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.APPROVED])
+def test_a_disclosure_under_review_is_not_saved(seed_disclosure, status):
+    Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=status)
+    with pytest.raises(EditRefused, match="不能修改"):
+        save_table(seed_disclosure, 3, [], expected_lock_version=0)
+    assert ExpenditureLine.objects.count() == 8
+    assert fresh(seed_disclosure).lock_version == 0
+
+
+def test_a_returned_disclosure_can_be_saved(seed_disclosure):
+    Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.RETURNED)
+    save_table(
+        seed_disclosure, 7, [ThreePublicRow(Fund.GENERAL_BUDGET, meeting=Decimal("100"))], expected_lock_version=0
+    )
+    assert load(fresh(seed_disclosure)).three_public[0].meeting == Decimal("100")
+
+
+def test_entry_unit_income_and_operating_costs_are_saved(seed_disclosure):
+    income = {**load(seed_disclosure).income, "unit_other": Decimal("5000.00")}
+    save_table(seed_disclosure, 1, income, expected_lock_version=0, entry_unit="元")
+    rows = load(seed_disclosure).basic
+    save_table(seed_disclosure, 6, BasicContent(rows[:3], Decimal("12345.67")), expected_lock_version=1)
+    disclosure = fresh(seed_disclosure)
+    data = load(disclosure)
+    assert disclosure.entry_unit == "元" and data.income["unit_other"] == Decimal("5000.00")
+    assert data.operating_costs == Decimal("12345.67") and data.basic == rows[:3]
+
+
+def test_table_10_11_and_12_are_saved(seed_disclosure):
+    item = FundedRow("2150599", "服务器", {"unit_funds": Decimal("30000.00")}, "decentralized", "goods")
+    save_table(seed_disclosure, 10, [item], expected_lock_version=0)
+    save_table(seed_disclosure, 11, [FundedRow("2150599", "运维", {"general_budget": Decimal("1")})],
+               expected_lock_version=1)  # fmt: skip
+    target = Target("新项目", Decimal("10000"), "目标", [Indicator("quality", "合格率", "≥", "95", "%")])
+    targets = [*load(seed_disclosure).targets[1:], target]
+    save_table(seed_disclosure, 12, targets, expected_lock_version=2)
+    data = load(fresh(seed_disclosure))
+    assert [(row.project, row.total, row.mode) for row in data.procurement] == [
+        ("服务器", Decimal("30000"), "decentralized")
+    ]
+    assert data.service_purchases[0].project == "运维"
+    assert data.targets == targets
+    assert PerformanceIndicator.objects.count() == sum(len(t.indicators) for t in targets)
+
+
+def test_completion_counts_rows_and_findings(seed_data):
+    tables = build_tables(seed_data, {})
+
+    @dataclasses.dataclass
+    class Found:
+        table: int | None
+        severity: str
+
+    done = completion(seed_data, tables, [Found(3, "error"), Found(3, "warning"), Found(None, "error")])
+    assert [(c.number, c.entered, c.rows) for c in done if c.entered] == [
+        (1, True, 1), (3, True, 8), (6, True, 28), (7, True, 1), (10, True, 8), (11, True, 0), (12, True, 8)
+    ]  # fmt: skip
+    assert (done[2].errors, done[2].warnings, done[2].findings) == (1, 1, 2)
+    assert done[10].is_empty and not done[1].is_empty and done[7].is_empty  # 11 empty; 2 derived, not empty; 8 empty
+
+
+# ---- Upload and start -------------------------------------------------------------------------------
+
+
+def test_import_upload_replaces_the_draft_and_bumps_the_version(seed_disclosure, seed_json):
+    seed_json["expenditure_lines"][0]["purpose"] = "来自文件"
+    imported = import_upload(seed_disclosure, parse(json.dumps(seed_json)), replace=True)
+    assert imported.pk == seed_disclosure.pk and imported.lock_version == 1
+    assert load(imported).lines[0].purpose == "来自文件"
+
+
+def test_import_upload_refuses_another_units_or_years_document(seed_disclosure, seed_json, other_unit):
+    other_year = {key: seed_json[key] for key in ("format", "kind", "amount_unit", "department", "unit")}
+    for document in ({**seed_json, "unit": {"code": "310001", "name": "其他单位"}}, {**other_year, "year": 2026}):
+        with pytest.raises(EditRefused, match="与本页（309002 2025年预算）不符"):
+            import_upload(seed_disclosure, parse(json.dumps(document)), replace=True)
+    assert Disclosure.objects.count() == 1 and fresh(seed_disclosure).lock_version == 0
+
+
+def test_start_draft_creates_an_empty_draft_once(catalogs, unit):
+    disclosure = start_draft(unit=unit, year=2026)
+    assert (disclosure.year, disclosure.status, disclosure.version) == (2026, Status.DRAFT, 1)
+    assert load(disclosure).lines == []
+    with pytest.raises(EditRefused, match="已有公开材料"):
+        start_draft(unit=unit, year=2026)
+
+
+def test_start_draft_refuses_a_year_with_a_published_version(seed_disclosure):
+    Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.PUBLISHED)
+    with pytest.raises(EditRefused, match="已有公开材料"):
+        start_draft(unit=seed_disclosure.unit, year=2025)
+
+
+def test_start_draft_needs_the_years_catalog(catalogs, unit):
+    with pytest.raises(EditRefused, match="2031年的分类科目目录尚未导入"):
+        start_draft(unit=unit, year=2031)
+    assert not Disclosure.objects.exists()
+
+
+def test_save_uses_the_years_catalog(seed_disclosure):
+    book = code_book(2025)
+    save_table(seed_disclosure, 3, [Line("2080505", personnel=Decimal("1"))], expected_lock_version=0, book=book)
+    assert ExpenditureLine.objects.get().function_code == book[("function", "2080505")]
