@@ -264,3 +264,10 @@ def test_a_reviewers_comment_shows_on_its_table_and_on_the_overview(accountant_c
     assert "30217公务接待费请核对。" in page(accountant_client.get("/workspace/units/309002/2025/tables/6/"))
     assert "30217公务接待费请核对。" not in page(accountant_client.get("/workspace/units/309002/2025/tables/7/"))
     assert "30217公务接待费请核对。" in page(accountant_client.get(DETAIL))
+
+
+def test_an_unexplained_change_links_to_the_box_where_its_reason_is_written(accountant_client, seed_disclosure):
+    # Seed 002's 项目支出 grew by 70.73万元 with no reason given (a warning).
+    link = "/workspace/units/309002/2025/explanations/#explanations-project_change"
+    assert f'href="{link}"' in page(accountant_client.get(DETAIL))
+    assert 'id="explanations-project_change"' in page(accountant_client.get(link.split("#")[0]))

@@ -17,6 +17,11 @@ from disclosures.snapshot import Line
 from disclosures.tables.declaration import spec
 
 
+def field_anchor(field: str) -> str:
+    """A data path as the HTML id of the element that shows it: lines[3].purpose → lines-3-purpose."""
+    return field.replace("[", "-").replace("]", "").replace(".", "-")
+
+
 class Severity(models.TextChoices):
     # An error blocks submission; a warning is shown to the unit and the reviewer and may stand.
     ERROR = "error", gettext_lazy("错误")
@@ -44,6 +49,10 @@ class Finding:
     @property
     def anchor(self) -> str:
         return spec(self.table).anchor if self.table else ""
+
+    @property
+    def field_anchor(self) -> str:
+        return field_anchor(self.field)
 
     @property
     def severity_label(self) -> str:

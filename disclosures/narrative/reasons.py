@@ -30,6 +30,7 @@ expenditure line. The explanations page offers one box for every :class:`Slot` t
 import re
 from dataclasses import dataclass
 
+from disclosures.checks.findings import field_anchor
 from disclosures.narrative.change import Change
 
 TOTAL = "total_change"
@@ -101,6 +102,11 @@ class Slot:
     @property
     def field_name(self) -> str:
         return f"{self.kind}-{self.key}"
+
+    @property
+    def anchor(self) -> str:
+        """The id a finding on this text links to (see disclosures.checks.findings.field_anchor)."""
+        return field_anchor(self.check_key)
 
 
 def change_slot(change: Change, subject: str) -> list[Slot]:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,20 +23,12 @@ from units.permissions import can_edit_unit_data, units_visible_to
 TEXTS_PREFIX = "explanations."  # findings on the reasons a unit writes (e.g. a large change left unexplained)
 
 
-def field_anchor(field: str) -> str:
-    """A finding's data path as the id of what shows it: lines[3].purpose → lines-3-purpose."""
-    return field.replace("[", "-").replace("]", "").replace(".", "-")
-
-
 def finding_url(disclosure: Disclosure, finding: Finding) -> str:
     """Where the unit fixes a finding: the page of the texts for a text, else its table's tab at the cell."""
     args = [disclosure.unit.code, disclosure.year]
-    anchor = f"#{field_anchor(finding.field)}" if finding.field else ""
+    anchor = f"#{finding.field_anchor}" if finding.field else ""
     if finding.table is None or finding.field.startswith(TEXTS_PREFIX):
-        try:
-            return reverse("disclosures:explanations", args=args) + anchor
-        except NoReverseMatch:  # the page of the texts is not installed
-            pass
+        return reverse("disclosures:explanations", args=args) + anchor
     if finding.table:
         return reverse("disclosures:table", args=[*args, finding.table]) + anchor
     return ""
