@@ -247,8 +247,8 @@ class PublishedFile(models.Model):
 class ContentQuerySet(models.QuerySet):
     """Writes to a disclosure's content in bulk: refused once it is published, and seen by the audit.
 
-    bulk_create and update() bypass save() and its signals, so the history is written here;
-    delete() sends the signals the history listens to.
+    bulk_create and update() bypass save() and its signals, so the history is written here (bulk_update
+    goes through update()); delete() sends the signals the history listens to.
     """
 
     def bulk_create(self, objs, *args, **kwargs):
@@ -257,13 +257,6 @@ class ContentQuerySet(models.QuerySet):
         created = super().bulk_create(objs, *args, **kwargs)
         _record_history(self.model, [obj for obj in created if obj.pk is not None], update=False)
         return created
-
-    def bulk_update(self, objs, fields, *args, **kwargs):
-        objs = list(objs)
-        record_content_change(obj.owning_disclosure_id() for obj in objs)
-        count = super().bulk_update(objs, fields, *args, **kwargs)
-        _record_history(self.model, objs, update=True)
-        return count
 
     def update(self, **kwargs):
         pks = list(self.values_list("pk", flat=True))

@@ -120,3 +120,13 @@ def test_transitions_themselves_are_in_the_disclosures_history(findings, account
     fire("submit", disclosure=seed_disclosure, user=accountant)
     record = seed_disclosure.history.first()
     assert (record.status, record.history_user) == (Status.SUBMITTED, accountant)
+
+
+def test_a_table_save_records_each_changed_row_once(acting_as, accountant, seed_disclosure, seed_data):
+    from disclosures.editing import save_table
+
+    acting_as(accountant)
+    lines = ExpenditureLine.history.filter(disclosure_id=seed_disclosure.pk, history_type="~")
+    seed_data.lines[0].purpose = "改过的用途"
+    save_table(seed_disclosure, 3, seed_data.lines, expected_lock_version=seed_disclosure.lock_version)
+    assert [(row.purpose, row.history_user) for row in lines] == [("改过的用途", accountant)]
