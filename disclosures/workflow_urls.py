@@ -27,6 +27,7 @@ urlpatterns = [
         workflow.comment_resolve,
         name="comment_resolve",
     ),
+    path("review/", workflow.review_home, name="review_home"),
     path("review/<int:year>/", workflow.review_list, name="review_list"),
     path("review/<int:year>/recount/", workflow.refresh_counts, name="refresh_counts"),
 ]

@@ -191,3 +191,15 @@ def test_comment_pages_are_scoped_to_the_unit(draft, client, other_accountant):
     response = client.post(reverse("disclosures:comment_add", args=["309002", 2025]), {"text": "看看"})
     assert response.status_code == 404 and not Comment.objects.exists()
 
+
+
+def test_reviewers_reach_the_newest_years_review_list_from_the_navigation(reviewer_client, seed_disclosure):
+    page = reviewer_client.get("/workspace/").content.decode()
+    assert 'href="/workspace/review/"' in page
+    response = reviewer_client.get("/workspace/review/")
+    assert response.status_code == 302 and response["Location"].endswith("/workspace/review/2025/")
+
+
+def test_accountants_have_no_review_link(accountant_client):
+    assert "/workspace/review/" not in accountant_client.get("/workspace/").content.decode()
+    assert accountant_client.get("/workspace/review/").status_code in (403, 404)

@@ -19,7 +19,7 @@ from disclosures.workflow import comments as comment_service
 from disclosures.workflow.audit import change_log
 from disclosures.workflow.links import disclosure_url
 from disclosures.workflow.publication import published_file_response
-from disclosures.workflow.review import review_rows
+from disclosures.workflow.review import current_review_year, review_rows
 from disclosures.workflow.services import TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
 
@@ -147,6 +147,13 @@ def history(request, unit_code: str, year: int):
             "jobs": PublicationJob.objects.filter(disclosure__in=versions).select_related("requested_by")[:10],
         },
     )
+
+
+@login_required
+@require_GET
+def review_home(request):
+    _require_bureau_staff(request.user)
+    return redirect("disclosures:review_list", current_review_year(timezone.localdate()))
 
 
 @login_required

@@ -20,6 +20,11 @@ NOT_STARTED = "none"
 SORTS = ("unit", "deadline", "status", "activity", "errors")
 
 
+def current_review_year(today: date) -> int:
+    """The newest year any unit has a disclosure for; this year when there is none yet."""
+    return Disclosure.objects.aggregate(year=Max("year"))["year"] or today.year
+
+
 def publication_deadline(approved_on: date | None) -> date | None:
     return approved_on + timedelta(days=PUBLICATION_DAYS) if approved_on else None
 
