@@ -166,6 +166,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint reports every layout step of every page at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}},
+    # WeasyPrint reports every layout step of every page at INFO, Celery every task that succeeded.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "celery.app.trace": {"level": "WARNING"}},
 }
