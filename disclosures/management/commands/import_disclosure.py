@@ -2,24 +2,34 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from disclosures.excel.importer import parse_workbook
 from disclosures.interchange import InterchangeError, parse
 from disclosures.services import DisclosureRefused, import_disclosure
 
+# How each kind of file becomes a DisclosureData; both raise InterchangeError listing every problem.
+PARSERS = {
+    ".json": parse,
+    ".xlsx": lambda raw: parse_workbook(raw).data,
+}
+
 
 class Command(BaseCommand):
-    help = "Import one unit's disclosure from a budget-disclosure/1 JSON file."
+    help = "Import one unit's disclosure from a budget-disclosure/1 JSON file or a workbook (.xlsx) of the portal."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--replace", action="store_true", help="overwrite the unit's existing draft")
 
     def handle(self, *args, file: Path, replace: bool, **options):
+        parser = PARSERS.get(file.suffix.lower())
+        if parser is None:
+            raise CommandError(f"不支持的文件类型“{file.suffix}”：请使用 .json 或 .xlsx 文件。")
         try:
             raw = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"无法读取文件 {file}：{exc.strerror}") from exc
         try:
-            data = parse(raw)
+            data = parser(raw)
             disclosure = import_disclosure(data=data, replace=replace)
         except InterchangeError as exc:
             raise CommandError(f"{file.name} 未导入，共{len(exc.errors)}处错误：\n" + "\n".join(exc.errors)) from exc

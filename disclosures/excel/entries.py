@@ -1,0 +1,285 @@
+"""The entered tables read back: table 1's income, table 2's carry-over, tables 3, 6, 7, 10, 11, 12 and 绩效指标.
+
+Only entry rows are read. The 合计, department, unit, 类 and fund rows of a published table print
+derived figures in the same columns, so they are recognised by what identifies them (the name
+合计, the department's or unit's code, a 3-digit 类 code) and skipped; blank rows are skipped too.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from catalogs.models import ClassificationCode, Scheme
+from disclosures.choices import Fund, Operator
+from disclosures.excel.cells import CellReader, Place, is_blank, normal
+from disclosures.excel.layout import (
+    CHOICES,
+    FUND_AMOUNT_KEYS,
+    INDICATOR_CATEGORIES,
+    INDICATOR_COLUMNS,
+    INDICATOR_SHEET,
+    LAYOUTS,
+    OPERATORS,
+    THREE_PUBLIC_KEYS,
+)
+from disclosures.excel.reading import SheetValues
+from disclosures.excel.sheets import SheetReader, Table, TableRow
+from disclosures.models import PerformanceIndicator, PerformanceTarget, ProcurementItem
+from disclosures.money import WAN, ZERO
+from disclosures.snapshot import BasicRow, DisclosureData, FundedRow, Indicator, Line, Target, ThreePublicRow
+from disclosures.tables.builders import build_table
+
+TOTAL_NAME = "合计"
+MAX_LENGTHS = {
+    "project": ProcurementItem._meta.get_field("project").max_length,
+    "target": PerformanceTarget._meta.get_field("project").max_length,
+    "indicator_name": PerformanceIndicator._meta.get_field("name").max_length,
+    "indicator_value": PerformanceIndicator._meta.get_field("value").max_length,
+    "indicator_unit": PerformanceIndicator._meta.get_field("unit").max_length,
+}
+INDICATOR_INDEX = {column.key: index for index, column in enumerate(INDICATOR_COLUMNS)}
+
+
+class EntryReader:
+    """Reads the entered tables of one workbook into ``data`` (which already holds its identity)."""
+
+    def __init__(self, sheets: dict[str, SheetValues], cells: CellReader, data: DisclosureData, book: dict):
+        self.sheets = sheets
+        self.cells = cells
+        self.data = data
+        self.book: dict[tuple[str, str], ClassificationCode] = book
+        self.tables: dict[int, Table] = {}  # the tables found, for comparing their grey cells afterwards
+
+    def read(self) -> None:
+        data = self.data
+        data.income = self._income()
+        data.lines = self._lines()
+        data.basic = self._basic()
+        data.three_public = self._three_public()
+        data.procurement = self._funded(10)
+        data.service_purchases = self._funded(11)
+        data.targets = self._targets()
+
+    # -- finding the entry rows -------------------------------------------------------------
+
+    def _table(self, number: int) -> Table | None:
+        layout = LAYOUTS[number]
+        sheet = self.sheets.get(layout.sheet_name)
+        if sheet is None:
+            return None
+        table = SheetReader(sheet, self.cells).table(layout.header_rows(), layout.columns)
+        if table is not None:
+            self.tables[number] = table
+        return table
+
+    def _entry_rows(self, number: int) -> tuple[str, list[TableRow]]:
+        table = self._table(number)
+        if table is None:
+            return WAN, []
+        keys = LAYOUTS[number].entry_keys
+        return table.unit, [row for row in table.rows if not row.is_blank(keys) and not self._is_summary(number, row)]
+
+    def _is_summary(self, number: int, row: TableRow) -> bool:
+        """合计, department, unit, 类 and fund rows: derived figures printed in the entered columns."""
+        org = row.text("org_code")
+        if row.text("name") == TOTAL_NAME or (org and org == self.data.department_code):
+            return True
+        if number in (3, 10, 11):
+            return bool(org)  # the department and unit rows carry a code; items do not
+        if number == 6:
+            return len(row.text("economic_code")) == 3
+        if number == 7:
+            return not org and not row.text("name")  # one row per 资金性质 above the department
+        return False
+
+    # -- typed cells of an entry row --------------------------------------------------------
+
+    def _where(self, number: int, row: TableRow, key: str) -> Place:
+        layout = LAYOUTS[number]
+        return Place(layout.sheet_name, row.number, layout.column_index(key))
+
+    def _amounts(self, number: int, row: TableRow, keys, unit: str) -> dict[str, Decimal]:
+        return {key: self.cells.amount(row.cells[key], self._where(number, row, key), unit) for key in keys}
+
+    def _text(self, number: int, row: TableRow, key: str, **options) -> str:
+        return self.cells.text(row.cells[key], self._where(number, row, key), **options)
+
+    def _fund(self, number: int, row: TableRow) -> str:
+        where = self._where(number, row, "fund")
+        return self.cells.choice(row.cells["fund"], where, CHOICES["fund"], _("资金性质"), default=Fund.GENERAL_BUDGET)
+
+    def _code(self, number: int, row: TableRow, key: str, scheme: str, level: int) -> str:
+        where = self._where(number, row, key)
+        code = self.cells.text(row.cells[key], where, required=True)
+        if not code:
+            return ""
+        entry = self.book.get((scheme, code))
+        if entry is None:
+            self.cells.error(
+                where,
+                _("科目“%(code)s”不在%(year)s年%(scheme)s目录中")
+                % {"code": code, "year": self.data.year, "scheme": Scheme(scheme).label},
+            )
+        elif entry.level != level:
+            self.cells.error(
+                where,
+                _("科目“%(code)s”是%(level)s级科目，请填写%(wanted)s科目")
+                % {"code": code, "level": entry.level_name, "wanted": _("7位项级") if level == 3 else _("5位款级")},
+            )
+        return code
+
+    def _unique(self, number: int, row: TableRow, key: str, seen: dict, value, message: str, **params) -> None:
+        if value in seen:
+            self.cells.error(self._where(number, row, key), message % {**params, "row": seen[value]})
+        seen.setdefault(value, row.number)
+
+    # -- the tables -------------------------------------------------------------------------
+
+    def _income(self) -> dict[str, Decimal]:
+        """Table 1's income rows (fixed, checked by their labels) and table 2's unit row of carry-over."""
+        income: dict[str, Decimal] = {}
+        table = self._table(1)
+        if table is not None:
+            for index, expected in enumerate(build_table(1, self.data, self.book).rows):
+                name = expected.entered.get("income_amount")
+                if not name:
+                    continue
+                label = str(expected.cells["income_item"])
+                row = table.rows[index] if index < len(table.rows) else None
+                if row is None or normal(row.cells["income_item"]) != normal(label):
+                    self.cells.error(
+                        Place(LAYOUTS[1].sheet_name, row.number if row else None, 0 if row else None),
+                        _("应为“%(label)s”，实际为“%(found)s”；请不要插入、删除或移动行")
+                        % {"label": label, "found": row.text("income_item") if row else ""},
+                    )
+                    continue
+                income[name] = self.cells.amount(
+                    row.cells["income_amount"], self._where(1, row, "income_amount"), table.unit
+                )
+        unit, rows = self._entry_rows(2)
+        for extra in rows[1:]:
+            self.cells.error(Place(LAYOUTS[2].sheet_name, extra.number), _("只能有一行本单位的上年结转结余"))
+        for fund in Fund.values:
+            key = f"carryover_{fund}"
+            income[key] = self._amounts(2, rows[0], [key], unit)[key] if rows else ZERO
+        return income
+
+    def _lines(self) -> list[Line]:
+        unit, rows = self._entry_rows(3)
+        lines, seen = [], {}
+        for row in rows:
+            line = Line(
+                function_code=self._code(3, row, "function_code", Scheme.FUNCTION, 3),
+                fund=self._fund(3, row),
+                purpose=self._text(3, row, "purpose"),
+                **self._amounts(3, row, ("personnel", "public", "project", "carry_forward"), unit),
+            )
+            self._unique(
+                3, row, "function_code", seen, (line.function_code, line.fund),
+                _("科目“%(code)s”的%(fund)s已在第%(row)d行填写（同一科目同一资金性质只能填一行）"),
+                code=line.function_code, fund=Fund(line.fund).label if line.fund else "",
+            )  # fmt: skip
+            lines.append(line)
+        return lines
+
+    def _basic(self) -> list[BasicRow]:
+        unit, rows = self._entry_rows(6)
+        basic, seen = [], {}
+        for row in rows:
+            item = BasicRow(
+                economic_code=self._code(6, row, "economic_code", Scheme.ECON_DEPT, 2),
+                **self._amounts(6, row, ("personnel", "public"), unit),
+            )
+            message = _("科目“%(code)s”已在第%(row)d行填写")
+            self._unique(6, row, "economic_code", seen, item.economic_code, message, code=item.economic_code)
+            basic.append(item)
+        return basic
+
+    def _three_public(self) -> list[ThreePublicRow]:
+        unit, rows = self._entry_rows(7)
+        items, seen = [], {}
+        for row in rows:
+            item = ThreePublicRow(fund=self._fund(7, row), **self._amounts(7, row, THREE_PUBLIC_KEYS, unit))
+            label = Fund(item.fund).label if item.fund else ""
+            self._unique(7, row, "fund", seen, item.fund, _("资金性质“%(fund)s”已在第%(row)d行填写"), fund=label)
+            items.append(item)
+        return items
+
+    def _funded(self, number: int) -> list[FundedRow]:
+        unit, rows = self._entry_rows(number)
+        items = []
+        for row in rows:
+            item = FundedRow(
+                function_code=self._code(number, row, "function_code", Scheme.FUNCTION, 3),
+                project=self._text(number, row, "project", required=True, max_length=MAX_LENGTHS["project"]),
+                funds=self._amounts(number, row, FUND_AMOUNT_KEYS, unit),
+            )
+            if number == 10:
+                for key, label in (("mode", _("采购方式")), ("category", _("采购类型"))):
+                    where = self._where(10, row, key)
+                    setattr(item, key, self.cells.choice(row.cells[key], where, CHOICES[key], label))
+            items.append(item)
+        return items
+
+    def _targets(self) -> list[Target]:
+        unit, rows = self._entry_rows(12)
+        targets = []
+        target_rows: dict[str, list[int]] = {}
+        for row in rows:
+            target = Target(
+                project=self._text(12, row, "project", required=True, max_length=MAX_LENGTHS["target"]),
+                amount=self._amounts(12, row, ["amount"], unit)["amount"],
+                goal=self._text(12, row, "goal"),
+            )
+            target_rows.setdefault(target.project, []).append(row.number)
+            targets.append(target)
+        self._indicators(targets, target_rows)
+        return targets
+
+    def _indicators(self, targets: list[Target], target_rows: dict[str, list[int]]) -> None:
+        """绩效指标: each row's 项目名称 names its target; a blank one continues the row above's project."""
+        sheet = self.sheets.get(INDICATOR_SHEET)
+        if sheet is None:
+            return
+        reader = SheetReader(sheet, self.cells)
+        start = reader.header(str(INDICATOR_COLUMNS[0].label))
+        if start is None:
+            return
+        by_project = {target.project: target for target in targets}
+        project = ""
+        for row in reader.rows(list(INDICATOR_COLUMNS), start + 1, notes=False):
+            if row.is_blank(INDICATOR_INDEX):
+                continue
+            where = {key: Place(INDICATOR_SHEET, row.number, index) for key, index in INDICATOR_INDEX.items()}
+            project = self.cells.text(row.cells["project"], where["project"]) or project
+            indicator = self._indicator(row, where)
+            found = target_rows.get(project, [])
+            if not project:
+                self.cells.error(where["project"], _("请填写指标所属的项目名称"))
+            elif not found:
+                self.cells.error(where["project"], _("项目“%(project)s”不在预算公开12表中") % {"project": project})
+            elif len(found) > 1:
+                self.cells.error(
+                    where["project"],
+                    _("预算公开12表第%(rows)s行的项目同名，无法确定指标属于哪个项目")
+                    % {"rows": "、".join(map(str, found))},
+                )
+            else:
+                by_project[project].indicators.append(indicator)
+
+    def _indicator(self, row: TableRow, where: dict[str, str]) -> Indicator:
+        cells = self.cells
+        operator = ""
+        if not is_blank(row.cells["operator"]):
+            operator = cells.choice(
+                row.cells["operator"], where["operator"], OPERATORS, _("比较符"), options=Operator.values
+            )
+        return Indicator(
+            category=cells.choice(row.cells["category"], where["category"], INDICATOR_CATEGORIES, _("指标类别")),
+            name=cells.text(row.cells["name"], where["name"], required=True, max_length=MAX_LENGTHS["indicator_name"]),
+            operator=operator,
+            value=cells.text(
+                row.cells["value"], where["value"], required=True, max_length=MAX_LENGTHS["indicator_value"]
+            ),
+            unit=cells.text(row.cells["unit"], where["unit"], max_length=MAX_LENGTHS["indicator_unit"]),
+        )

@@ -1,0 +1,46 @@
+"""The Excel import forms: upload a workbook (cleaned into a parsed workbook), and confirm a preview."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from disclosures.excel.importer import ParsedWorkbook, parse_workbook
+from disclosures.excel.reading import WorkbookError
+from disclosures.models import Disclosure
+
+XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class WorkbookUploadForm(forms.Form):
+    """A workbook for the page's disclosure; cleaned into a ParsedWorkbook, or every problem with its place."""
+
+    file = forms.FileField(
+        label=gettext_lazy("预算公开工作簿（.xlsx）"),
+        widget=forms.FileInput(attrs={"accept": XLSX_TYPES, "class": "form-control"}),
+    )
+
+    def __init__(self, *args, disclosure: Disclosure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.disclosure = disclosure
+
+    def clean_file(self) -> ParsedWorkbook:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            raise ValidationError(
+                _("文件过大（%(size)s），上限为%(limit)s。")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+            )
+        try:
+            return parse_workbook(upload.read(), disclosure=self.disclosure)
+        except WorkbookError as exc:
+            raise ValidationError(exc.errors) from exc
+
+
+class ConfirmImportForm(forms.Form):
+    """What the preview was computed against: the import applies only if it is still the disclosure's content."""
+
+    lock_version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    base = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
