@@ -10,7 +10,12 @@ from decimal import Decimal
 
 from catalogs.models import Scheme
 from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
-from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS
+from disclosures.models import (
+    PRIOR_YEAR_AMOUNT_FIELDS,
+    PerformanceIndicator,
+    PerformanceTarget,
+    ProcurementItem,
+)
 from disclosures.money import WAN, YUAN, AmountError, exact_wan_text, parse_amount
 from disclosures.snapshot import (
     FUND_FIELDS,
@@ -24,7 +29,7 @@ from disclosures.snapshot import (
     ThreePublicRow,
     code_book,
 )
-from units.models import Unit
+from units.models import Department, Unit
 
 FORMAT = "budget-disclosure/1"
 UNIT_TYPE_ALIASES = {
@@ -134,21 +139,30 @@ class _Reader:
     def optional_amount(self, value, path: str) -> Decimal | None:
         return None if value is None else self.amount(value, path)
 
-    def text(self, value, path: str, required: bool = False) -> str:
+    def text(self, value, path: str, required: bool = False, field=None) -> str:
+        """``field`` (a model field) limits the length to what the database column holds."""
         if value is None:
             value = ""
         if not isinstance(value, str):
             self.error(path, "应为文字")
             return ""
-        if required and not value.strip():
+        value = value.strip()
+        if required and not value:
             self.error(path, "不能为空")
-        return value.strip()
+        limit = getattr(field, "max_length", None)
+        if limit and len(value) > limit:
+            self.error(path, f"不能超过{limit}个字（现有{len(value)}个）")
+        return value
 
     def choice(self, value, path: str, choices, label: str) -> str:
         if value not in choices:
             self.error(path, f"“{value}”不是有效的{label}（可选：{'、'.join(choices)}）")
             return ""
         return value
+
+
+def _field(model, name: str):
+    return model._meta.get_field(name)
 
 
 def parse(raw: bytes | str) -> DisclosureData:
@@ -193,10 +207,12 @@ def parse(raw: bytes | str) -> DisclosureData:
     data = DisclosureData(
         year=year,
         kind=kind,
-        department_code=reader.text(department.get("code"), "department.code", required=True),
-        department_name=reader.text(department.get("name"), "department.name", required=True),
-        unit_code=reader.text(unit.get("code"), "unit.code", required=True),
-        unit_name=reader.text(unit.get("name"), "unit.name", required=True),
+        department_code=reader.text(department.get("code"), "department.code", required=True,
+                                    field=_field(Department, "code")),
+        department_name=reader.text(department.get("name"), "department.name", required=True,
+                                    field=_field(Department, "name")),
+        unit_code=reader.text(unit.get("code"), "unit.code", required=True, field=_field(Unit, "code")),
+        unit_name=reader.text(unit.get("name"), "unit.name", required=True, field=_field(Unit, "name")),
         unit_type=unit_type,
         duties=reader.text(overview.get("duties"), "overview.duties"),
         organisation=reader.text(overview.get("organisation"), "overview.organisation"),
@@ -271,7 +287,9 @@ def parse(raw: bytes | str) -> DisclosureData:
                 reader.error(f"{path}.funds.{unknown}", f"“{unknown}”不是资金来源（可选：{'、'.join(FUND_FIELDS)}）")
             row = FundedRow(
                 function_code=code(item.get("function_code"), f"{path}.function_code", Scheme.FUNCTION, 3),
-                project=reader.text(item.get("project"), f"{path}.project", required=True),
+                project=reader.text(
+                    item.get("project"), f"{path}.project", required=True, field=_field(ProcurementItem, "project")
+                ),
                 funds={name: reader.amount(funds.get(name), f"{path}.funds.{name}") for name in FUND_FIELDS},
             )
             if section == "procurement":
@@ -285,7 +303,9 @@ def parse(raw: bytes | str) -> DisclosureData:
         path = f"performance_targets[{index}]"
         item = reader.obj(item, path)
         target = Target(
-            project=reader.text(item.get("project"), f"{path}.project", required=True),
+            project=reader.text(
+                item.get("project"), f"{path}.project", required=True, field=_field(PerformanceTarget, "project")
+            ),
             amount=reader.amount(item.get("amount"), f"{path}.amount"),
             goal=reader.text(item.get("goal"), f"{path}.goal"),
         )
@@ -301,11 +321,13 @@ def parse(raw: bytes | str) -> DisclosureData:
                     category=reader.choice(
                         raw.get("category"), f"{where}.category", IndicatorCategory.values, "指标类别"
                     ),
-                    name=reader.text(raw.get("name"), f"{where}.name", required=True),
+                    name=reader.text(
+                        raw.get("name"), f"{where}.name", required=True, field=_field(PerformanceIndicator, "name")
+                    ),
                     operator=operator,
                     value=reader.text(str(value) if isinstance(value, int | Decimal) else value, f"{where}.value",
                                       required=True),
-                    unit=reader.text(raw.get("unit"), f"{where}.unit"),
+                    unit=reader.text(raw.get("unit"), f"{where}.unit", field=_field(PerformanceIndicator, "unit")),
                 )
             )  # fmt: skip
         data.targets.append(target)

@@ -129,3 +129,11 @@ def test_replacing_a_draft_makes_pages_opened_before_it_conflict(seed_disclosure
     import_disclosure(data=seed_data, replace=True)
     with pytest.raises(EditConflict):
         save_table(seed_disclosure, 3, seed_data.lines, expected_lock_version=opened_at)
+
+
+def test_a_text_longer_than_its_column_is_reported_with_its_place(catalogs, seed_json):
+    seed_json["procurement"][0]["project"] = "信" * 301
+    with pytest.raises(InterchangeError) as caught:
+        parse(json.dumps(seed_json))
+    [error] = caught.value.errors
+    assert "预算公开10表" in error and "不能超过300个字（现有301个）" in error

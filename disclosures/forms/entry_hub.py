@@ -1,13 +1,11 @@
 """The forms of a disclosure's overview and of the unit page: upload a JSON document, start a year."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalogs.models import ClassificationCode
+from disclosures.forms.uploads import read_limited
 from disclosures.interchange import InterchangeError, parse
 from disclosures.snapshot import DisclosureData
 from units.models import Unit
@@ -28,13 +26,8 @@ class UploadJsonForm(forms.Form):
 
     def clean_file(self) -> DisclosureData:
         upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise ValidationError(
-                _("文件过大（%(size)s），上限为%(limit)s。")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
-            )
         try:
-            return parse(upload.read())
+            return parse(read_limited(upload))
         except InterchangeError as exc:
             raise ValidationError(exc.errors) from exc
 

@@ -1,14 +1,12 @@
 """The Excel import forms: upload a workbook (cleaned into a parsed workbook), and confirm a preview."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosures.excel.importer import ParsedWorkbook, parse_workbook
 from disclosures.excel.reading import WorkbookError
+from disclosures.forms.uploads import read_limited
 from disclosures.models import Disclosure
 
 XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,13 +26,8 @@ class WorkbookUploadForm(forms.Form):
 
     def clean_file(self) -> ParsedWorkbook:
         upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise ValidationError(
-                _("文件过大（%(size)s），上限为%(limit)s。")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
-            )
         try:
-            return parse_workbook(upload.read(), disclosure=self.disclosure)
+            return parse_workbook(read_limited(upload), disclosure=self.disclosure)
         except WorkbookError as exc:
             raise ValidationError(exc.errors) from exc
 
