@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from budgetportal.celery import app as celery_app
 from catalogs.services import load_starter_catalogs
 from disclosures.interchange import parse
 from disclosures.services import import_disclosure
@@ -12,6 +13,15 @@ from tests.factories import DepartmentFactory, UnitFactory, UserFactory
 from units.models import Unit, User
 
 PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def eager_celery():
+    """Run background jobs inline, whatever REDIS_URL says (the real worker has its own test)."""
+    saved = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = saved
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from budgetportal.celery import app as celery_app
 from disclosures.choices import Status
 from disclosures.models import Disclosure
 from disclosures.workflow import findings as workflow_findings
@@ -22,15 +21,6 @@ class FakeFinding:
     row: str = ""
     column: str = ""
     field: str = ""
-
-
-@pytest.fixture(autouse=True)
-def eager_celery():
-    """Run background jobs inline, whatever REDIS_URL says (the real worker has its own test)."""
-    saved = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = saved
 
 
 @pytest.fixture
