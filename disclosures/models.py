@@ -33,6 +33,11 @@ def Amount(verbose_name, **kwargs):
     return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, default=Decimal("0"), **kwargs)
 
 
+def PriorAmount(verbose_name):
+    """Last year's figure: unknown (null) is not zero."""
+    return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, null=True, blank=True)
+
+
 def non_negative(model_name: str, *fields: str) -> list[models.CheckConstraint]:
     return [
         models.CheckConstraint(condition=Q(**{f"{field}__gte": 0}), name=f"{model_name}_{field}_not_negative")
@@ -556,29 +561,25 @@ class PriorYear(ContentRow):
 
     disclosure = models.OneToOneField(Disclosure, on_delete=models.CASCADE, primary_key=True, related_name="prior_year")
     year = models.PositiveSmallIntegerField(_("上年年度"), null=True, blank=True)
-    total = models.DecimalField(_("收支总预算"), max_digits=18, decimal_places=2, null=True, blank=True)
-    income_general_budget = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
-    income_gov_fund = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
-    income_state_capital = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
-    income_special_account = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
-    income_unit_funds = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
-    basic = models.DecimalField(_("基本支出"), max_digits=18, decimal_places=2, null=True, blank=True)
-    project = models.DecimalField(_("项目支出"), max_digits=18, decimal_places=2, null=True, blank=True)
-    abroad = models.DecimalField(_("因公出国（境）费"), max_digits=18, decimal_places=2, null=True, blank=True)
-    vehicle_purchase = models.DecimalField(_("公务用车购置费"), max_digits=18, decimal_places=2, null=True, blank=True)
-    vehicle_operation = models.DecimalField(
-        _("公务用车运行维护费"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    reception = models.DecimalField(_("公务接待费"), max_digits=18, decimal_places=2, null=True, blank=True)
-    meeting = models.DecimalField(_("会议费"), max_digits=18, decimal_places=2, null=True, blank=True)
-    training = models.DecimalField(_("培训费"), max_digits=18, decimal_places=2, null=True, blank=True)
-    procurement_total = models.DecimalField(_("政府采购预算"), max_digits=18, decimal_places=2, null=True, blank=True)
-    procurement_centralized = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
-    procurement_decentralized = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True)
-    operating_costs = models.DecimalField(_("机关运行经费"), max_digits=18, decimal_places=2, null=True, blank=True)
-    gov_fund_expenditure = models.DecimalField(
-        _("政府性基金预算支出"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
+    total = PriorAmount(_("收支总预算"))
+    income_general_budget = PriorAmount(_("一般公共预算拨款收入"))
+    income_gov_fund = PriorAmount(_("政府性基金预算拨款收入"))
+    income_state_capital = PriorAmount(_("国有资本经营预算拨款收入"))
+    income_special_account = PriorAmount(_("财政专户管理资金收入"))
+    income_unit_funds = PriorAmount(_("单位资金收入"))
+    basic = PriorAmount(_("基本支出"))
+    project = PriorAmount(_("项目支出"))
+    abroad = PriorAmount(_("因公出国（境）费"))
+    vehicle_purchase = PriorAmount(_("公务用车购置费"))
+    vehicle_operation = PriorAmount(_("公务用车运行维护费"))
+    reception = PriorAmount(_("公务接待费"))
+    meeting = PriorAmount(_("会议费"))
+    training = PriorAmount(_("培训费"))
+    procurement_total = PriorAmount(_("政府采购预算"))
+    procurement_centralized = PriorAmount(_("政府集中采购预算"))
+    procurement_decentralized = PriorAmount(_("分散采购预算"))
+    operating_costs = PriorAmount(_("机关运行经费"))
+    gov_fund_expenditure = PriorAmount(_("政府性基金预算支出"))
 
     AMOUNT_FIELDS = PRIOR_YEAR_AMOUNT_FIELDS
     history = HistoricalRecords()
@@ -587,6 +588,10 @@ class PriorYear(ContentRow):
         verbose_name = _("上年数")
         verbose_name_plural = _("上年数")
         constraints = non_negative("prior_year", *PRIOR_YEAR_AMOUNT_FIELDS)
+
+    @classmethod
+    def label(cls, name: str) -> str:
+        return cls._meta.get_field(name).verbose_name
 
 
 class PriorYearFunctionClass(ContentRow):

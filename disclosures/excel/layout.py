@@ -14,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
+from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, PriorYear
 from disclosures.tables.builders import FUNCTION_CLASSES, ITEM, UNIT
 from disclosures.tables.declaration import AMOUNT, CODE, TEXT, Column, HeaderCell, TableSpec, spec
 from units.models import Unit
@@ -202,31 +203,10 @@ TEXT_FIELDS = (
     InfoField("operating_costs", _("机关运行经费（万元）"), AMOUNT),
     InfoField("state_assets", _("国有资产占用情况"), LONGTEXT),
 )
-PRIOR_LABELS = {
-    "total": _("收支总预算"),
-    "income_general_budget": _("收入：一般公共预算"),
-    "income_gov_fund": _("收入：政府性基金预算"),
-    "income_state_capital": _("收入：国有资本经营预算"),
-    "income_special_account": _("收入：财政专户管理资金"),
-    "income_unit_funds": _("收入：单位资金"),
-    "basic": _("基本支出"),
-    "project": _("项目支出"),
-    "abroad": _("因公出国（境）费"),
-    "vehicle_purchase": _("公务用车购置费"),
-    "vehicle_operation": _("公务用车运行维护费"),
-    "reception": _("公务接待费"),
-    "meeting": _("会议费"),
-    "training": _("培训费"),
-    "procurement_total": _("政府采购预算"),
-    "procurement_centralized": _("政府采购预算：集中采购"),
-    "procurement_decentralized": _("政府采购预算：分散采购"),
-    "operating_costs": _("机关运行经费"),
-    "gov_fund_expenditure": _("政府性基金预算支出"),
-}
 PRIOR_FIELDS = (
     InfoField("prior.year", _("上年年度"), OPTIONAL_YEAR),
     *(InfoField(f"prior.{name}", format_lazy(_("上年{item}（万元）"), item=label), OPTIONAL_AMOUNT)
-      for name, label in PRIOR_LABELS.items()),
+      for name, label in ((name, PriorYear.label(name)) for name in PRIOR_YEAR_AMOUNT_FIELDS)),
 )  # fmt: skip
 PRIOR_CLASS_PREFIX = "prior.function_class."
 EXPLANATION_PREFIX = "explanations."

@@ -9,11 +9,10 @@ message on its box.
 from decimal import Decimal
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from disclosures.checks import check_texts
 from disclosures.forms.entry import AmountField
-from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS
+from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, PriorYear
 from disclosures.money import exact_wan_text
 from disclosures.narrative.page import ExplanationsPage
 from disclosures.narrative.reasons import CHANGE, EMPTY, PURPOSE, TEXT, Slot
@@ -21,27 +20,6 @@ from disclosures.narrative.saving import Written
 from disclosures.snapshot import Prior
 from disclosures.tables.builders import Names
 
-PRIOR_LABELS = {
-    "total": _("收支总预算"),
-    "income_general_budget": _("一般公共预算拨款收入"),
-    "income_gov_fund": _("政府性基金预算拨款收入"),
-    "income_state_capital": _("国有资本经营预算拨款收入"),
-    "income_special_account": _("财政专户管理资金收入"),
-    "income_unit_funds": _("单位资金收入"),
-    "basic": _("基本支出"),
-    "project": _("项目支出"),
-    "abroad": _("因公出国（境）费"),
-    "vehicle_purchase": _("公务用车购置费"),
-    "vehicle_operation": _("公务用车运行维护费"),
-    "reception": _("公务接待费"),
-    "meeting": _("会议费"),
-    "training": _("培训费"),
-    "procurement_total": _("政府采购预算"),
-    "procurement_centralized": _("政府集中采购预算"),
-    "procurement_decentralized": _("分散采购预算"),
-    "operating_costs": _("机关运行经费"),
-    "gov_fund_expenditure": _("政府性基金预算支出"),
-}
 CLASS_PREFIX = "prior-class-"
 PRIOR_PREFIX = "prior-"
 TEXT_ROWS = {TEXT: 5, CHANGE: 2, EMPTY: 2, PURPOSE: 3}
@@ -85,7 +63,7 @@ class ExplanationsForm(forms.Form):
         locked = page.prior_is_published or read_only
         for name in PRIOR_YEAR_AMOUNT_FIELDS:
             self.fields[PRIOR_PREFIX + name] = PriorAmountField(
-                label=PRIOR_LABELS[name], initial=prior.get(name) if prior else None, disabled=locked
+                label=PriorYear.label(name), initial=prior.get(name) if prior else None, disabled=locked
             )
         # This year's 类, and last year's (all 26 are known from a published disclosure: only those spent).
         names = {item.code: item.name for item in page.document.facts.expenditure.classes}
