@@ -488,3 +488,9 @@ def test_entry_page_queries_do_not_grow_with_rows(
         html = page(accountant_client.post(URL.format(number), {**fields, "lines-0-personnel": "x", "targets-0-amount":
                                                                 "x", "action": "save"}))  # fmt: skip
     assert "不是金额" in html
+
+
+def test_table_1_takes_no_pasted_block(accountant_client, seed_disclosure):
+    fields = form_fields(accountant_client.get(URL.format(1)))
+    response = accountant_client.post(URL.format(1), {**fields, "action": "paste", "paste": "1\t2"})
+    assert response.status_code == 400

@@ -4,6 +4,7 @@ An editor is filled from the saved data (GET) or bound to a POST; it validates e
 table, row and column of each error, and hands ``editing.save_table`` the table's content.
 """
 
+from abc import ABC, abstractmethod
 from decimal import Decimal
 
 from django import forms
@@ -35,12 +36,11 @@ def encode_rows(prefix: str, rows: list[dict]) -> dict[str, str]:
     return data
 
 
-class Editor:
+class Editor(ABC):
     """The entry form of one entered table (see the subclasses for each table's layout)."""
 
     prefix = ""  # the DisclosureData attribute the table's rows live in; also the form prefix
     template_name = ""
-    accepts_paste = True
 
     def __init__(self, *, number: int, disclosure: Disclosure, data: DisclosureData, book: dict, post=None):
         self.number = number
@@ -58,19 +58,15 @@ class Editor:
         self.form_kwargs = {"unit": self.unit, "book": book, "year": disclosure.year}
 
     # What each table defines.
-    def _forms_valid(self) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def _forms_valid(self) -> bool: ...
 
-    def _form_errors(self) -> list[str]:
-        raise NotImplementedError
+    @abstractmethod
+    def _form_errors(self) -> list[str]: ...
 
+    @abstractmethod
     def content(self):
         """The table's content for ``editing.save_table``, once valid."""
-        raise NotImplementedError
-
-    def raw_rows(self) -> list[dict]:
-        """The rows on screen as typed (blank rows left out), to add pasted rows to."""
-        raise NotImplementedError
 
     @property
     def lock_version(self) -> int:
@@ -92,24 +88,6 @@ class Editor:
         self.post = data
         self.meta = EntryMetaForm(data)
         self.meta.is_valid()
-
-    def with_paste(self, text: str, *, replace: bool) -> "Editor":
-        """The same page with rows read from text copied from Excel added (or instead of the rows on screen)."""
-        pasted = pasted_rows(self.table.entry_fields, text)
-        data = QueryDict(mutable=True)
-        for key, values in self.post.lists():
-            if not key.startswith(f"{self.prefix}-"):
-                data.setlist(key, values)
-        for key, value in encode_rows(self.prefix, ([] if replace else self.raw_rows()) + pasted).items():
-            data[key] = value
-        editor = type(self)(number=self.number, disclosure=self.disclosure, data=self.data, book=self.book, post=data)
-        editor.pasted = len(pasted)
-        return editor
-
-    @property
-    def paste_columns(self) -> list[str]:
-        """The order in which columns copied from Excel are read: the table's entry fields."""
-        return [str(declared.label) for declared in self.table.entry_fields]
 
     def _value(self, form: forms.Form, name: str) -> Decimal:
         """The amount a cell holds now (typed or saved); text that is not an amount counts as zero."""
@@ -154,3 +132,29 @@ class Editor:
             else:
                 cells.append(Cell(leaf.key, kind=leaf.kind))
         return cells
+
+
+class PastingEditor(Editor):
+    """A table of rows, which also takes a block of cells copied from Excel (tables 3, 6, 7, 10, 11, 12)."""
+
+    @abstractmethod
+    def raw_rows(self) -> list[dict]:
+        """The rows on screen as typed (blank rows left out), to add pasted rows to."""
+
+    def with_paste(self, text: str, *, replace: bool) -> "PastingEditor":
+        """The same page with rows read from text copied from Excel added (or instead of the rows on screen)."""
+        pasted = pasted_rows(self.table.entry_fields, text)
+        data = QueryDict(mutable=True)
+        for key, values in self.post.lists():
+            if not key.startswith(f"{self.prefix}-"):
+                data.setlist(key, values)
+        for key, value in encode_rows(self.prefix, ([] if replace else self.raw_rows()) + pasted).items():
+            data[key] = value
+        editor = type(self)(number=self.number, disclosure=self.disclosure, data=self.data, book=self.book, post=data)
+        editor.pasted = len(pasted)
+        return editor
+
+    @property
+    def paste_columns(self) -> list[str]:
+        """The order in which columns copied from Excel are read: the table's entry fields."""
+        return [str(declared.label) for declared in self.table.entry_fields]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from disclosures.choices import Fund
 from disclosures.editing import BasicContent
 from disclosures.forms.entry import AmountField, EntryForm, entry_form_class, form_errors, row_formset_class
-from disclosures.forms.entry_editor import Editor
+from disclosures.forms.entry_editor import Editor, PastingEditor
 from disclosures.forms.entry_grids import GRIDS, Cell, GridRow, IncomeRow
 from disclosures.forms.entry_targets import TargetsEditor
 from disclosures.models import Disclosure
@@ -27,7 +27,6 @@ class IncomeEditor(Editor):
 
     prefix = "income"
     template_name = "disclosures/entry/income.html"
-    accepts_paste = False  # one figure per row: pasting a column works in the browser
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -162,7 +161,7 @@ class OperatingCostsForm(EntryForm):
     operating_costs = AmountField(label=Disclosure._meta.get_field("operating_costs").verbose_name)
 
 
-class RowsEditor(Editor):
+class RowsEditor(PastingEditor):
     """Tables 3, 6, 7, 10 and 11: a grid of rows the unit adds, removes, types or pastes."""
 
     template_name = "disclosures/entry/rows.html"

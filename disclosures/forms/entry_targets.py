@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from disclosures.choices import IndicatorCategory, Operator
 from disclosures.forms.entry import EntryForm, entry_form_class, form_errors, row_formset_class
-from disclosures.forms.entry_editor import Editor
+from disclosures.forms.entry_editor import PastingEditor
 from disclosures.forms.entry_grids import GRIDS, Cell, Grid, GridRow, IndicatorGrid
 from disclosures.models import PerformanceIndicator
 from disclosures.snapshot import Indicator, Target
@@ -85,7 +85,7 @@ class TargetFormSet(row_formset_class(entry_form_class(spec(12)))):
         return [form for form in self.forms if form.has_changed() or form.indicators.filled_forms]
 
 
-class TargetsEditor(Editor):
+class TargetsEditor(PastingEditor):
     prefix = "targets"
     template_name = "disclosures/entry/targets.html"
 

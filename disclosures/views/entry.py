@@ -13,6 +13,7 @@ from disclosures.access import current_disclosure_or_404
 from disclosures.completion import overview
 from disclosures.editing import EditConflict, EditRefused, save_table
 from disclosures.forms.entry import code_from_text
+from disclosures.forms.entry_editor import PastingEditor
 from disclosures.forms.entry_tables import editor_for
 from disclosures.snapshot import code_book, load
 from disclosures.tables.builders import BuiltTable
@@ -40,7 +41,7 @@ def table(request, unit_code: str, year: int, number: int):
     problems: list[str] = []
     status = 200
     if posted and request.POST.get("action") == "paste":
-        if not editor.accepts_paste:
+        if not isinstance(editor, PastingEditor):  # table 1 has one figure per row: no block to paste
             raise BadRequest
         editor = editor.with_paste(request.POST.get("paste", ""), replace=bool(request.POST.get("paste_replace")))
         messages.info(request, _("已从粘贴的内容读入%(count)d行，核对无误后请点击“保存”。") % {"count": editor.pasted})
