@@ -135,8 +135,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "budgetportal@localhost")
-# The finance bureau running this portal: chooses the narrative's layout (disclosures.narrative.layouts).
-NARRATIVE_JURISDICTION = env_str("NARRATIVE_JURISDICTION", "liuzhou")
+# The jurisdiction (行政区) given to a department created without one, e.g. by an import: its code and name.
+# Each department belongs to a jurisdiction, which chooses the layout of its units' documents.
+DEFAULT_JURISDICTION = (env_str("DEFAULT_JURISDICTION", "liuzhou"), env_str("DEFAULT_JURISDICTION_NAME", "柳州市"))
 
 # Where people reach the portal: links in notification e-mails are absolute.
 PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")

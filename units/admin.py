@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from units.models import Department, Membership, Unit, User
+from units.models import Department, Jurisdiction, Membership, Unit, User
 
 
 class UnitInline(admin.TabularInline):
@@ -11,9 +11,16 @@ class UnitInline(admin.TabularInline):
     fields = ["code", "name", "type"]
 
 
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
-    list_display = ["code", "name"]
+    list_display = ["code", "name", "jurisdiction"]
+    list_filter = ["jurisdiction"]
     search_fields = ["code", "name"]
     inlines = [UnitInline]
 

@@ -6,9 +6,42 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class Jurisdiction(models.Model):
+    """A finance bureau's level of government (柳州市, 柳江区, 垫江县): it prescribes its units' documents.
+
+    One installation serves a city and its districts; ``code`` is what layouts declare they belong to.
+    """
+
+    code = models.SlugField(_("行政区代码"), max_length=30, unique=True)
+    name = models.CharField(_("行政区名称"), max_length=50)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("行政区")
+        verbose_name_plural = _("行政区")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def default_jurisdiction() -> int:
+    """The jurisdiction of new departments (setting DEFAULT_JURISDICTION), created on first use."""
+    from django.conf import settings
+
+    code, name = settings.DEFAULT_JURISDICTION
+    return Jurisdiction.objects.get_or_create(code=code, defaults={"name": name})[0].pk
+
+
 class Department(models.Model):
     """A 主管部门 such as 309 柳州市大数据发展局; its units' figures add up to its own."""
 
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        on_delete=models.PROTECT,
+        related_name="departments",
+        default=default_jurisdiction,
+        verbose_name=_("所属行政区"),
+    )
     code = models.CharField(_("部门代码"), max_length=20, unique=True)
     name = models.CharField(_("部门名称"), max_length=100)
 

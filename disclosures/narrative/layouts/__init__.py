@@ -9,7 +9,7 @@ an entry in ``LAYOUTS``; it may fall back on another layout's templates through 
 The facts are never touched for it.
 
 The layout is chosen by jurisdiction, kind and year: the portal's jurisdiction is the setting
-``NARRATIVE_JURISDICTION`` (one finance bureau runs one portal), default ``liuzhou``.
+``DEFAULT_JURISDICTION`` until layouts are chosen per disclosure.
 """
 
 from django.conf import settings
@@ -23,7 +23,7 @@ DEFAULT_LAYOUT = LIUZHOU_2025
 
 
 def portal_jurisdiction() -> str:
-    return settings.NARRATIVE_JURISDICTION
+    return settings.DEFAULT_JURISDICTION[0]
 
 
 def layout_for(year: int, kind: str = Kind.BUDGET, jurisdiction: str | None = None) -> Layout:
