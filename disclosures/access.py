@@ -8,7 +8,7 @@ from units.permissions import restrict_to_user
 
 
 def visible_disclosures(user: User):
-    return restrict_to_user(Disclosure.objects.select_related("unit__department"), user)
+    return restrict_to_user(Disclosure.objects.select_related("unit__department__jurisdiction"), user)
 
 
 def current_disclosure_or_404(user: User, unit_code: str, year: int, version: int | None = None) -> Disclosure:

@@ -1,4 +1,4 @@
-"""How far each of the 12 tables is filled in, and how many check findings point at it.
+"""How far each table of a disclosure's layout is filled in, and how many check findings point at it.
 
 Entered tables count the rows the unit typed (table 1: the income figures that are not zero);
 derived tables are complete by construction and are only empty or not.
@@ -9,23 +9,26 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from disclosures.checks import Finding, findings_for
+from disclosures.layouts import get_layout
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData, code_book, load
 from disclosures.tables.builders import BuiltTable, build_tables
+from disclosures.tables.declaration import TableKey
 
-ENTERED_ROWS: dict[int, Callable[[DisclosureData], int]] = {
-    1: lambda data: sum(1 for amount in data.income.values() if amount),
-    3: lambda data: len(data.lines),
-    6: lambda data: len(data.basic),
-    7: lambda data: len(data.three_public),
-    10: lambda data: len(data.procurement),
-    11: lambda data: len(data.service_purchases),
-    12: lambda data: len(data.targets),
+ENTERED_ROWS: dict[str, Callable[[DisclosureData], int]] = {
+    TableKey.INCOME_EXPENDITURE: lambda data: sum(1 for amount in data.income.values() if amount),
+    TableKey.EXPENDITURE: lambda data: len(data.lines),
+    TableKey.BASIC_BY_ECONOMIC: lambda data: len(data.basic),
+    TableKey.THREE_PUBLIC: lambda data: len(data.three_public),
+    TableKey.PROCUREMENT: lambda data: len(data.procurement),
+    TableKey.SERVICE_PURCHASES: lambda data: len(data.service_purchases),
+    TableKey.PERFORMANCE: lambda data: len(data.targets),
 }
 
 
 @dataclass(frozen=True)
 class TableCompletion:
+    key: str
     number: int
     code: str
     title: str
@@ -47,18 +50,19 @@ def completion(
     counts = Counter((finding.table, finding.severity) for finding in findings)
     result = []
     for table in tables:
-        number = table.spec.number
-        rows = ENTERED_ROWS[number](data) if number in ENTERED_ROWS else 0
+        key = table.spec.key
+        rows = ENTERED_ROWS[key](data) if key in ENTERED_ROWS else 0
         result.append(
             TableCompletion(
-                number=number,
+                key=key,
+                number=table.spec.number,
                 code=table.spec.code,
                 title=str(table.spec.title),
                 entered=table.spec.entered,
                 rows=rows,
                 is_empty=table.is_empty if not table.spec.entered else rows == 0,
-                errors=counts[(number, "error")],
-                warnings=counts[(number, "warning")],
+                errors=counts[(key, "error")],
+                warnings=counts[(key, "warning")],
             )
         )
     return result
@@ -90,6 +94,6 @@ def overview(disclosure: Disclosure, *, data: DisclosureData | None = None, book
     """
     data = load(disclosure) if data is None else data
     book = code_book(disclosure.year) if book is None else book
-    tables = build_tables(data, book)
+    tables = build_tables(data, book, get_layout(disclosure.layout).tables)
     findings = findings_for(disclosure)
     return Overview(data, book, tables, findings, completion(data, tables, findings))

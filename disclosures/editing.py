@@ -29,7 +29,7 @@ from disclosures.models import (
     ServicePurchaseItem,
     ThreePublicCosts,
 )
-from disclosures.services import import_disclosure
+from disclosures.services import import_disclosure, layout_for_unit
 from disclosures.snapshot import (
     FUND_FIELDS,
     BasicRow,
@@ -40,6 +40,7 @@ from disclosures.snapshot import (
     ThreePublicRow,
     code_book,
 )
+from disclosures.tables.declaration import TableKey
 from units.models import Unit
 
 
@@ -66,7 +67,7 @@ def claim_for_edit(disclosure: Disclosure, expected_lock_version: int) -> Disclo
     claimed = Disclosure.objects.filter(pk=disclosure.pk, lock_version=expected_lock_version).update(
         lock_version=F("lock_version") + 1
     )
-    current = Disclosure.objects.select_related("unit__department").get(pk=disclosure.pk)
+    current = Disclosure.objects.select_related("unit__department__jurisdiction").get(pk=disclosure.pk)
     if not current.is_editable:
         raise EditRefused(_("本公开材料当前状态为“%(status)s”，不能修改。") % {"status": current.get_status_display()})
     if not claimed:
@@ -177,7 +178,13 @@ def _funded(model, extra: tuple[str, ...]):
 
 def _write_targets(disclosure: Disclosure, targets: list[Target], book: dict) -> None:
     wanted = [
-        {"position": position, "project": target.project, "amount": target.amount, "goal": target.goal}
+        {
+            "position": position,
+            "project": target.project,
+            "amount": target.amount,
+            "goal": target.goal,
+            "key_project": target.key_project,
+        }
         for position, target in enumerate(targets)
     ]
     existing = list(PerformanceTarget.objects.filter(disclosure=disclosure))
@@ -194,33 +201,33 @@ def _write_targets(disclosure: Disclosure, targets: list[Target], book: dict) ->
 
 
 # The entered tables, and how the content of each one's page is written.
-WRITERS: dict[int, Callable[[Disclosure, object, dict], None]] = {
-    1: _write_income,
-    3: _write_lines,
-    6: _write_basic,
-    7: _write_three_public,
-    10: _funded(ProcurementItem, ("mode", "category")),
-    11: _funded(ServicePurchaseItem, ()),
-    12: _write_targets,
+WRITERS: dict[str, Callable[[Disclosure, object, dict], None]] = {
+    TableKey.INCOME_EXPENDITURE: _write_income,
+    TableKey.EXPENDITURE: _write_lines,
+    TableKey.BASIC_BY_ECONOMIC: _write_basic,
+    TableKey.THREE_PUBLIC: _write_three_public,
+    TableKey.PROCUREMENT: _funded(ProcurementItem, ("mode", "category")),
+    TableKey.SERVICE_PURCHASES: _funded(ServicePurchaseItem, ()),
+    TableKey.PERFORMANCE: _write_targets,
 }
 
 
 def save_table(
     disclosure: Disclosure,
-    number: int,
+    table: str,
     content,
     *,
     expected_lock_version: int,
     entry_unit: str | None = None,
     book: dict | None = None,
 ) -> Disclosure:
-    """Make entered table ``number`` hold ``content``, in one transaction; returns the saved disclosure.
+    """Make entered table ``table`` (its key) hold ``content``, in one transaction; returns the saved disclosure.
 
     Raises EditConflict when the disclosure was saved after ``expected_lock_version`` was read, and
     EditRefused when it is no longer editable (submitted, approved or published). Other tables stay
     exactly as stored. Codes must exist in the year's catalog (the entry forms check them).
     """
-    write = WRITERS[number]
+    write = WRITERS[table]
     with transaction.atomic():
         current = claim_for_edit(disclosure, expected_lock_version)
         write(current, content, code_book(current.year) if book is None else book)
@@ -262,7 +269,7 @@ def start_draft(*, unit: Unit, year: int, kind: str = Kind.BUDGET) -> Disclosure
         raise _already_started(unit, year)
     if not ClassificationCode.objects.filter(year=year).exists():
         raise EditRefused(_("%(year)d年的分类科目目录尚未导入，请先联系财政部门导入该年度目录。") % {"year": year})
-    disclosure = Disclosure(unit=unit, year=year, kind=kind)
+    disclosure = Disclosure(unit=unit, year=year, kind=kind, layout=layout_for_unit(unit, year, kind))
     try:
         with transaction.atomic():
             disclosure.full_clean()

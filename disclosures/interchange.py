@@ -6,18 +6,23 @@ so that a rejected document changes nothing and the sender can fix everything at
 """
 
 import json
+import re
 from decimal import Decimal
 
 from catalogs.models import Scheme
 from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
+from disclosures.layouts import is_layout
 from disclosures.models import (
     PRIOR_YEAR_AMOUNT_FIELDS,
+    Disclosure,
     PerformanceIndicator,
     PerformanceTarget,
     ProcurementItem,
 )
 from disclosures.money import WAN, YUAN, AmountError, exact_wan_text, parse_amount
+from disclosures.narrative.reasons import canonical_key
 from disclosures.snapshot import (
+    CARRYOVER_KEYS,
     FUND_FIELDS,
     BasicRow,
     DisclosureData,
@@ -29,7 +34,7 @@ from disclosures.snapshot import (
     ThreePublicRow,
     code_book,
 )
-from units.models import Department, Unit
+from units.models import Department, Jurisdiction, Unit
 
 FORMAT = "budget-disclosure/1"
 UNIT_TYPE_ALIASES = {
@@ -53,7 +58,6 @@ INCOME_KEYS = {
     ("unit_funds", "affiliated"): "unit_affiliated",
     ("unit_funds", "other"): "unit_other",
 }
-CARRYOVER_KEYS = {fund.value: f"carryover_{fund.value}" for fund in Fund}
 PRIOR_KEYS = {
     "total": "total",
     "basic": "basic",
@@ -62,6 +66,8 @@ PRIOR_KEYS = {
     "training": "training",
     "operating_costs": "operating_costs",
     "gov_fund_expenditure": "gov_fund_expenditure",
+    "general_budget_expenditure": "general_budget_expenditure",
+    "general_budget_basic": "general_budget_basic",
 }
 PRIOR_GROUPS = {
     "income": {fund.value: f"income_{fund.value}" for fund in Fund},
@@ -102,10 +108,39 @@ def _where(path: str) -> str:
     return path
 
 
+# The keys each object of the format may hold; any other key is reported as a warning and ignored.
+KNOWN_KEYS = {
+    "": {"format", "kind", "year", "amount_unit", "layout", "department", "unit", "overview", "income",
+         "carryover_in", "expenditure_lines", "basic_by_economic", "three_public", "procurement", "service_purchases",
+         "performance_targets", "operating_costs", "state_assets", "contact", "prior_year", "explanations", "notes"},
+    "department": {"code", "name", "jurisdiction"},
+    "department.jurisdiction": {"code", "name"},
+    "unit": {"code", "name", "type"},
+    "overview": {"duties", "organisation", "annual_tasks"},
+    "contact": {"person", "phone"},
+    "income": {"general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"},
+    "carryover_in": set(CARRYOVER_KEYS),
+    "expenditure_lines[]": {"function_code", "fund", "personnel", "public", "project", "carry_forward", "purpose"},
+    "basic_by_economic[]": {"economic_code", "personnel", "public"},
+    "three_public[]": {"fund", *THREE_PUBLIC_KEYS},
+    "procurement[]": {"function_code", "project", "mode", "category", "funds"},
+    "service_purchases[]": {"function_code", "project", "funds"},
+    "performance_targets[]": {"project", "amount", "goal", "indicators", "key_project"},
+    "performance_targets[].indicators[]": {"category", "name", "operator", "value", "unit"},
+    "prior_year": {"year", "note", *PRIOR_KEYS, *PRIOR_GROUPS, "function_class", "general_budget_class", "economic"},
+}  # fmt: skip
+
+
+def _schema_path(path: str) -> str:
+    """expenditure_lines[3] → expenditure_lines[]: the path of the object's kind in KNOWN_KEYS."""
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
 class _Reader:
     def __init__(self, unit: str):
         self.unit = unit
         self.errors: list[str] = []
+        self.warnings: list[str] = []
 
     def error(self, path: str, message: str) -> None:
         self.errors.append(f"{_where(path)}：{message}")
@@ -116,6 +151,12 @@ class _Reader:
         if not isinstance(value, dict):
             self.error(path, "应为对象（{…}）")
             return {}
+        known = KNOWN_KEYS.get(_schema_path(path))
+        if known is not None:
+            for key in value:
+                if key not in known:
+                    where = f"{path}.{key}" if path else str(key)
+                    self.warnings.append(f"{_where(where)}：不认识的键，已忽略")
         return value
 
     def items(self, value, path: str) -> list:
@@ -154,6 +195,14 @@ class _Reader:
             self.error(path, f"不能超过{limit}个字（现有{len(value)}个）")
         return value
 
+    def flag(self, value, path: str) -> bool:
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.error(path, "应为 true 或 false")
+            return False
+        return value
+
     def choice(self, value, path: str, choices, label: str) -> str:
         if value not in choices:
             self.error(path, f"“{value}”不是有效的{label}（可选：{'、'.join(choices)}）")
@@ -175,6 +224,8 @@ def parse(raw: bytes | str) -> DisclosureData:
         raise InterchangeError([f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}"]) from exc
     if not isinstance(document, dict):
         raise InterchangeError(["不是有效的预算公开文档：顶层应为对象"])
+    reader = _Reader(WAN)
+    reader.obj(document, "")
     if document.get("format") != FORMAT:
         raise InterchangeError([f"format：应为“{FORMAT}”，实际为“{document.get('format')}”"])
     unit_of_amounts = document.get("amount_unit", WAN)
@@ -183,7 +234,7 @@ def parse(raw: bytes | str) -> DisclosureData:
     year = document.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
         raise InterchangeError([f"year：“{year}”不是有效的年度"])
-    reader = _Reader(unit_of_amounts)
+    reader.unit = unit_of_amounts
     book = code_book(year)
 
     def code(value, path: str, scheme: str, level: int) -> str:
@@ -204,16 +255,32 @@ def parse(raw: bytes | str) -> DisclosureData:
     unit_type = UNIT_TYPE_ALIASES.get(unit.get("type"), unit.get("type") or Unit.Type.ADMINISTRATIVE)
     reader.choice(unit_type, "unit.type", Unit.Type.values, "单位类型")
     overview = reader.obj(document.get("overview"), "overview")
+    jurisdiction = reader.obj(department.get("jurisdiction"), "department.jurisdiction")
+    contact = reader.obj(document.get("contact"), "contact")
+    layout = reader.text(document.get("layout"), "layout")
+    if layout and not is_layout(layout):
+        reader.error("layout", f"“{layout}”不是本平台的公开格式")
     data = DisclosureData(
         year=year,
         kind=kind,
-        department_code=reader.text(department.get("code"), "department.code", required=True,
-                                    field=_field(Department, "code")),
-        department_name=reader.text(department.get("name"), "department.name", required=True,
-                                    field=_field(Department, "name")),
+        department_code=reader.text(
+            department.get("code"), "department.code", required=True, field=_field(Department, "code")
+        ),
+        department_name=reader.text(
+            department.get("name"), "department.name", required=True, field=_field(Department, "name")
+        ),
         unit_code=reader.text(unit.get("code"), "unit.code", required=True, field=_field(Unit, "code")),
         unit_name=reader.text(unit.get("name"), "unit.name", required=True, field=_field(Unit, "name")),
         unit_type=unit_type,
+        layout=layout,
+        jurisdiction_code=reader.text(
+            jurisdiction.get("code"), "department.jurisdiction.code", field=_field(Jurisdiction, "code")
+        ),
+        jurisdiction_name=reader.text(
+            jurisdiction.get("name"), "department.jurisdiction.name", field=_field(Jurisdiction, "name")
+        ),
+        contact_person=reader.text(contact.get("person"), "contact.person", field=_field(Disclosure, "contact_person")),
+        contact_phone=reader.text(contact.get("phone"), "contact.phone", field=_field(Disclosure, "contact_phone")),
         duties=reader.text(overview.get("duties"), "overview.duties"),
         organisation=reader.text(overview.get("organisation"), "overview.organisation"),
         annual_tasks=reader.text(overview.get("annual_tasks"), "overview.annual_tasks"),
@@ -308,6 +375,7 @@ def parse(raw: bytes | str) -> DisclosureData:
             ),
             amount=reader.amount(item.get("amount"), f"{path}.amount"),
             goal=reader.text(item.get("goal"), f"{path}.goal"),
+            key_project=reader.flag(item.get("key_project"), f"{path}.key_project"),
         )
         for number, raw in enumerate(reader.items(item.get("indicators"), f"{path}.indicators")):
             where = f"{path}.indicators[{number}]"
@@ -325,8 +393,9 @@ def parse(raw: bytes | str) -> DisclosureData:
                         raw.get("name"), f"{where}.name", required=True, field=_field(PerformanceIndicator, "name")
                     ),
                     operator=operator,
+                    # A qualitative indicator (政府网站运行良好) may have no value; a comparison needs one.
                     value=reader.text(str(value) if isinstance(value, int | Decimal) else value, f"{where}.value",
-                                      required=True),
+                                      required=bool(operator), field=_field(PerformanceIndicator, "value")),
                     unit=reader.text(raw.get("unit"), f"{where}.unit", field=_field(PerformanceIndicator, "unit")),
                 )
             )  # fmt: skip
@@ -345,18 +414,24 @@ def parse(raw: bytes | str) -> DisclosureData:
             values = reader.obj(prior_doc.get(group), f"prior_year.{group}")
             for key, name in names.items():
                 prior.figures[name] = reader.optional_amount(values.get(key), f"prior_year.{group}.{key}")
-        for class_code, amount in reader.obj(prior_doc.get("function_class"), "prior_year.function_class").items():
-            if not (isinstance(class_code, str) and len(class_code) == 3 and class_code.isdigit()):
-                reader.error(f"prior_year.function_class.{class_code}", "功能分类类级编码应为3位数字")
-                continue
-            prior.function_class[class_code] = reader.amount(amount, f"prior_year.function_class.{class_code}")
+        for group, lengths, label in (
+            ("function_class", (3,), "功能分类类级编码应为3位数字"),
+            ("general_budget_class", (3,), "功能分类类级编码应为3位数字"),
+            ("economic", (3, 5), "经济分类编码应为3位（类）或5位（款）数字"),
+        ):
+            for class_code, amount in reader.obj(prior_doc.get(group), f"prior_year.{group}").items():
+                if not (len(class_code) in lengths and class_code.isascii() and class_code.isdigit()):
+                    reader.error(f"prior_year.{group}.{class_code}", label)
+                    continue
+                getattr(prior, group)[class_code] = reader.amount(amount, f"prior_year.{group}.{class_code}")
         data.prior = prior
 
     for key, text in reader.obj(document.get("explanations"), "explanations").items():
-        data.explanations[str(key)] = reader.text(text, f"explanations.{key}")
+        data.explanations[canonical_key(str(key))] = reader.text(text, f"explanations.{key}")
 
     if reader.errors:
         raise InterchangeError(reader.errors)
+    data.import_warnings = reader.warnings
     return data
 
 
@@ -379,7 +454,16 @@ def dump(data: DisclosureData) -> dict:
         "kind": data.kind,
         "year": data.year,
         "amount_unit": WAN,
-        "department": {"code": data.department_code, "name": data.department_name},
+        "layout": data.layout,
+        "department": {
+            "code": data.department_code,
+            "name": data.department_name,
+            **(
+                {"jurisdiction": {"code": data.jurisdiction_code, "name": data.jurisdiction_name}}
+                if data.jurisdiction_code
+                else {}
+            ),
+        },
         "unit": {"code": data.unit_code, "name": data.unit_name, "type": data.unit_type},
         "overview": {"duties": data.duties, "organisation": data.organisation, "annual_tasks": data.annual_tasks},
         "income": income,
@@ -423,6 +507,7 @@ def dump(data: DisclosureData) -> dict:
                 "project": target.project,
                 "amount": amount(target.amount),
                 "goal": target.goal,
+                **({"key_project": True} if target.key_project else {}),
                 "indicators": [
                     {
                         "category": item.category,
@@ -440,6 +525,8 @@ def dump(data: DisclosureData) -> dict:
         "state_assets": data.state_assets,
         "explanations": dict(sorted(data.explanations.items())),
     }
+    if data.contact_person or data.contact_phone:
+        document["contact"] = {"person": data.contact_person, "phone": data.contact_phone}
     if data.prior is not None:
         prior: dict = {"year": data.prior.year} if data.prior.year else {}
         for key, name in PRIOR_KEYS.items():
@@ -451,8 +538,9 @@ def dump(data: DisclosureData) -> dict:
             }
             if values:
                 prior[group] = values
-        if data.prior.function_class:
-            prior["function_class"] = {code: amount(value) for code, value in sorted(data.prior.function_class.items())}
+        for group in ("function_class", "general_budget_class", "economic"):
+            if values := getattr(data.prior, group):
+                prior[group] = {code: amount(value) for code, value in sorted(values.items())}
         document["prior_year"] = prior
     return document
 

@@ -26,6 +26,7 @@ from disclosures.choices import (
     ProcurementMode,
     Status,
 )
+from disclosures.tables.declaration import BUDGET_TABLES
 from units.models import Unit
 
 
@@ -54,8 +55,8 @@ FROZEN_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 
 # The fields of a disclosure that are part of what is published; everything else is workflow bookkeeping.
 DISCLOSURE_CONTENT_FIELDS = (
-    "unit_id", "year", "kind", "version", "entry_unit", "duties", "organisation", "annual_tasks",
-    "operating_costs", "state_assets", "correction_note",
+    "unit_id", "year", "kind", "version", "layout", "entry_unit", "duties", "organisation", "annual_tasks",
+    "operating_costs", "state_assets", "contact_person", "contact_phone", "correction_note",
 )  # fmt: skip
 
 # Bookkeeping that changes with every edit or transition; keeping it out of the audit keeps the audit readable.
@@ -139,6 +140,9 @@ class Disclosure(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"))
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.BUDGET)
     version = models.PositiveSmallIntegerField(_("版本"), default=1)
+    # The layout's key (disclosures.layouts), recorded when the disclosure is created, so that what was
+    # published never changes when a newer layout arrives; a reviewer may change it while it is a draft.
+    layout = models.CharField(_("公开格式"), max_length=40)
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     entry_unit = models.CharField(_("录入金额单位"), max_length=4, choices=AmountUnit.choices, default=AmountUnit.WAN)
     duties = models.TextField(_("主要职责"), blank=True)
@@ -146,6 +150,8 @@ class Disclosure(models.Model):
     annual_tasks = models.TextField(_("年度主要工作任务"), blank=True)
     operating_costs = Amount(_("机关运行经费"))
     state_assets = models.TextField(_("国有资产占用情况"), blank=True)
+    contact_person = models.CharField(_("公开联系人"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     # Incremented by every save of the content, so that a save based on an older read is refused.
     lock_version = models.PositiveIntegerField(_("数据版本"), default=0)
     budget_approved_on = models.DateField(_("预算批复日期"), null=True, blank=True)
@@ -179,6 +185,7 @@ class Disclosure(models.Model):
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="disclosure_kind_valid"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="disclosure_status_valid"),
             models.CheckConstraint(condition=Q(version__gte=1), name="disclosure_version_positive"),
+            models.CheckConstraint(condition=~Q(layout=""), name="disclosure_layout_chosen"),
             *non_negative("disclosure", "operating_costs"),
         ]
 
@@ -502,6 +509,7 @@ class PerformanceTarget(DisclosurePart):
     project = models.CharField(_("项目名称"), max_length=300)
     amount = Amount(_("预算资金总额"))
     goal = models.TextField(_("年度绩效目标"), blank=True)
+    key_project = models.BooleanField(_("重点项目"), default=False)
 
     class Meta:
         ordering = ["position", "id"]
@@ -521,7 +529,7 @@ class PerformanceIndicator(ContentRow):
     category = models.CharField(_("指标类别"), max_length=20, choices=IndicatorCategory.choices)
     name = models.CharField(_("指标名称"), max_length=200)
     operator = models.CharField(_("比较符"), max_length=2, choices=Operator.choices, blank=True)
-    value = models.CharField(_("指标值"), max_length=100)
+    value = models.CharField(_("指标值"), max_length=100, blank=True)  # blank: a qualitative indicator
     unit = models.CharField(_("计量单位"), max_length=20, blank=True)
 
     DISCLOSURE_LOOKUP = "target__disclosure"
@@ -548,7 +556,7 @@ PRIOR_YEAR_AMOUNT_FIELDS = [
     "total", "income_general_budget", "income_gov_fund", "income_state_capital", "income_special_account",
     "income_unit_funds", "basic", "project", "abroad", "vehicle_purchase", "vehicle_operation", "reception",
     "meeting", "training", "procurement_total", "procurement_centralized", "procurement_decentralized",
-    "operating_costs", "gov_fund_expenditure",
+    "operating_costs", "gov_fund_expenditure", "general_budget_expenditure", "general_budget_basic",
     ]  # fmt: skip
 
 
@@ -580,6 +588,8 @@ class PriorYear(ContentRow):
     procurement_decentralized = PriorAmount(_("分散采购预算"))
     operating_costs = PriorAmount(_("机关运行经费"))
     gov_fund_expenditure = PriorAmount(_("政府性基金预算支出"))
+    general_budget_expenditure = PriorAmount(_("一般公共预算支出"))
+    general_budget_basic = PriorAmount(_("一般公共预算基本支出"))
 
     AMOUNT_FIELDS = PRIOR_YEAR_AMOUNT_FIELDS
     history = HistoricalRecords()
@@ -595,9 +605,15 @@ class PriorYear(ContentRow):
 
 
 class PriorYearFunctionClass(ContentRow):
-    """Last year's expenditure for one function 类, for the per-类 comparison in section 三."""
+    """Last year's expenditure for one function 类: of the whole budget (the per-类 comparison of Liuzhou's
+    section 三), or of 一般公共预算 alone (Liujiang's section 五)."""
+
+    class Scope(models.TextChoices):
+        ALL_FUNDS = "all", _("全部资金")
+        GENERAL_BUDGET = "general_budget", _("一般公共预算")
 
     prior_year = models.ForeignKey(PriorYear, on_delete=models.CASCADE, related_name="function_classes")
+    scope = models.CharField(_("口径"), max_length=20, choices=Scope.choices, default=Scope.ALL_FUNDS)
     class_code = models.CharField(_("功能分类类级编码"), max_length=3)
     amount = models.DecimalField(_("金额"), max_digits=18, decimal_places=2)
 
@@ -610,9 +626,34 @@ class PriorYearFunctionClass(ContentRow):
         verbose_name = _("上年功能分类支出")
         verbose_name_plural = _("上年功能分类支出")
         constraints = [
-            models.UniqueConstraint(fields=["prior_year", "class_code"], name="prior_class_unique"),
+            models.UniqueConstraint(fields=["prior_year", "scope", "class_code"], name="prior_class_unique"),
             models.CheckConstraint(condition=Q(class_code__length=3), name="prior_class_code_length"),
+            models.CheckConstraint(condition=Q(scope__in=["all", "general_budget"]), name="prior_class_scope_valid"),
             *non_negative("prior_class", "amount"),
+        ]
+
+    def owning_disclosure_id(self) -> int | None:
+        return self.prior_year_id
+
+
+class PriorYearEconomic(ContentRow):
+    """Last year's 一般公共预算基本支出 for one economic 款 (or 类), for Liujiang's section 六."""
+
+    prior_year = models.ForeignKey(PriorYear, on_delete=models.CASCADE, related_name="economic_items")
+    code = models.CharField(_("经济分类编码"), max_length=5)
+    amount = models.DecimalField(_("金额"), max_digits=18, decimal_places=2)
+
+    DISCLOSURE_LOOKUP = "prior_year"
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("上年经济分类支出")
+        verbose_name_plural = _("上年经济分类支出")
+        constraints = [
+            models.UniqueConstraint(fields=["prior_year", "code"], name="prior_economic_unique"),
+            models.CheckConstraint(condition=Q(code__length=3) | Q(code__length=5), name="prior_economic_code_length"),
+            *non_negative("prior_economic", "amount"),
         ]
 
     def owning_disclosure_id(self) -> int | None:
@@ -668,7 +709,7 @@ class Comment(models.Model):
     """A remark on a disclosure, one of its tables or one row of a table; replies form a thread."""
 
     disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="comments")
-    table = models.PositiveSmallIntegerField(_("报表"), null=True, blank=True)
+    table = models.CharField(_("报表"), max_length=30, blank=True)  # a table's key (tables.declaration); "" for none
     row = models.CharField(_("行"), max_length=200, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("作者")
@@ -689,10 +730,10 @@ class Comment(models.Model):
         verbose_name_plural = _("审核意见")
         constraints = [
             models.CheckConstraint(
-                condition=Q(table__isnull=True) | Q(table__gte=1, table__lte=12), name="comment_table_valid"
+                condition=Q(table="") | Q(table__in=list(BUDGET_TABLES)), name="comment_table_valid"
             ),
             models.CheckConstraint(condition=~Q(text=""), name="comment_not_empty"),
-            models.CheckConstraint(condition=Q(row="") | Q(table__isnull=False), name="comment_row_needs_table"),
+            models.CheckConstraint(condition=Q(row="") | ~Q(table=""), name="comment_row_needs_table"),
         ]
 
     def __str__(self) -> str:

@@ -5,13 +5,36 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from disclosures.choices import Status
+from disclosures.layouts import layout_for
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData, replace_content
-from units.models import Department, Unit
+from units.models import Department, Jurisdiction, Unit
 
 
 class DisclosureRefused(Exception):
     """The import would overwrite what must not be overwritten; the message says why."""
+
+
+def layout_for_unit(unit: Unit, year: int, kind: str) -> str:
+    """The key of the layout a new disclosure of ``unit`` gets: its jurisdiction's newest for the kind and year."""
+    return layout_for(unit.department.jurisdiction.code, kind, year).key
+
+
+def _department(data: DisclosureData) -> Department:
+    """The document's department, created in its jurisdiction (or the default one) when it is new."""
+    department = Department.objects.filter(code=data.department_code).first()
+    if department is not None:
+        return department
+    jurisdiction = None
+    if data.jurisdiction_code:
+        jurisdiction, _created = Jurisdiction.objects.get_or_create(
+            code=data.jurisdiction_code, defaults={"name": data.jurisdiction_name or data.jurisdiction_code}
+        )
+    department = Department(code=data.department_code, name=data.department_name)
+    if jurisdiction is not None:
+        department.jurisdiction = jurisdiction
+    department.save()
+    return department
 
 
 def open_version(unit: Unit, year: int, kind: str) -> Disclosure | None:
@@ -29,9 +52,7 @@ def import_disclosure(*, data: DisclosureData, replace: bool = False) -> Disclos
     Never overwrites an existing draft unless ``replace``; never touches a disclosure under review
     or published (a published one is corrected through a revision).
     """
-    department, _created = Department.objects.get_or_create(
-        code=data.department_code, defaults={"name": data.department_name}
-    )
+    department = _department(data)
     unit, created = Unit.objects.get_or_create(
         code=data.unit_code, defaults={"name": data.unit_name, "type": data.unit_type, "department": department}
     )
@@ -47,7 +68,9 @@ def import_disclosure(*, data: DisclosureData, replace: bool = False) -> Disclos
                 _("%(unit)s %(year)d年的公开材料已经公开，不能覆盖；如需更正，请在平台上发起更正版本。")
                 % {"unit": unit.code, "year": data.year}
             )
-        disclosure = Disclosure.objects.create(unit=unit, year=data.year, kind=data.kind)
+        disclosure = Disclosure.objects.create(
+            unit=unit, year=data.year, kind=data.kind, layout=data.layout or layout_for_unit(unit, data.year, data.kind)
+        )
     elif not replace:
         raise DisclosureRefused(
             _("%(unit)s %(year)d年的公开材料已存在；确认覆盖请使用 --replace（网页上传时勾选“覆盖现有数据”）。")

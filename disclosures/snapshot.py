@@ -25,6 +25,7 @@ from disclosures.models import (
     PerformanceIndicator,
     PerformanceTarget,
     PriorYear,
+    PriorYearEconomic,
     PriorYearFunctionClass,
     ProcurementItem,
     ServicePurchaseItem,
@@ -33,6 +34,10 @@ from disclosures.models import (
 
 ZERO = Decimal("0")
 FUND_FIELDS = FundedItem.FUND_FIELDS
+# The Income field holding each fund's 上年结转结余.
+CARRYOVER_KEYS = {fund.value: f"carryover_{fund.value}" for fund in Fund}
+ALL_FUNDS = PriorYearFunctionClass.Scope.ALL_FUNDS
+GENERAL_BUDGET_ONLY = PriorYearFunctionClass.Scope.GENERAL_BUDGET
 
 
 @dataclass
@@ -117,8 +122,16 @@ class Indicator:
 
     @property
     def text(self) -> str:
-        """The published form: 名称(比较符值单位), e.g. 碎纸机(=4台) or 绩效排名(前10名)."""
+        """The published form: 名称(比较符值单位), e.g. 碎纸机(=4台) or 绩效排名(前10名); a qualitative
+        indicator without a value is its name alone (政府网站运行良好)."""
+        if not (self.operator or self.value or self.unit):
+            return self.name
         return f"{self.name}({self.operator}{self.value}{self.unit})"
+
+    @property
+    def statement(self) -> str:
+        """As a sentence states it: 政府网站检查=1次/月, 政府网站运行良好."""
+        return f"{self.name}{self.operator}{self.value}{self.unit}"
 
 
 @dataclass
@@ -127,6 +140,7 @@ class Target:
     amount: Decimal = ZERO
     goal: str = ""
     indicators: list[Indicator] = field(default_factory=list)
+    key_project: bool = False  # a 重点项目
 
 
 @dataclass
@@ -135,7 +149,9 @@ class Prior:
 
     year: int | None = None
     figures: dict[str, Decimal | None] = field(default_factory=dict)
-    function_class: dict[str, Decimal] = field(default_factory=dict)
+    function_class: dict[str, Decimal] = field(default_factory=dict)  # expenditure by function 类
+    general_budget_class: dict[str, Decimal] = field(default_factory=dict)  # 一般公共预算支出 by 类
+    economic: dict[str, Decimal] = field(default_factory=dict)  # 一般公共预算基本支出 by economic 款 or 类
 
     def get(self, name: str) -> Decimal | None:
         return self.figures.get(name)
@@ -150,6 +166,11 @@ class DisclosureData:
     unit_code: str
     unit_name: str
     unit_type: str
+    layout: str = ""  # the key of the layout the document is written in ("" before one is chosen)
+    jurisdiction_code: str = ""
+    jurisdiction_name: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
     duties: str = ""
     organisation: str = ""
     annual_tasks: str = ""
@@ -164,6 +185,8 @@ class DisclosureData:
     state_assets: str = ""
     prior: Prior | None = None
     explanations: dict[str, str] = field(default_factory=dict)
+    # What an import noticed but did not refuse (an unknown key): shown to whoever imported it, never stored.
+    import_warnings: list[str] = field(default_factory=list)
 
     def income_amount(self, name: str) -> Decimal:
         return self.income.get(name, ZERO)
@@ -179,13 +202,18 @@ def load(disclosure: Disclosure) -> DisclosureData:
     unit = disclosure.unit
     department = unit.department
     income = Income.objects.filter(disclosure=disclosure).first()
-    prior_row = PriorYear.objects.filter(disclosure=disclosure).prefetch_related("function_classes").first()
+    prior_row = (
+        PriorYear.objects.filter(disclosure=disclosure).prefetch_related("function_classes", "economic_items").first()
+    )
     prior = None
     if prior_row is not None:
+        classes = prior_row.function_classes.all()
         prior = Prior(
             year=prior_row.year,
             figures={name: getattr(prior_row, name) for name in PRIOR_YEAR_AMOUNT_FIELDS},
-            function_class={row.class_code: row.amount for row in prior_row.function_classes.all()},
+            function_class={row.class_code: row.amount for row in classes if row.scope == ALL_FUNDS},
+            general_budget_class={row.class_code: row.amount for row in classes if row.scope == GENERAL_BUDGET_ONLY},
+            economic={row.code: row.amount for row in prior_row.economic_items.all()},
         )
     targets = PerformanceTarget.objects.filter(disclosure=disclosure).prefetch_related("indicators")
     return DisclosureData(
@@ -196,6 +224,11 @@ def load(disclosure: Disclosure) -> DisclosureData:
         unit_code=unit.code,
         unit_name=unit.name,
         unit_type=unit.type,
+        layout=disclosure.layout,
+        jurisdiction_code=department.jurisdiction.code,
+        jurisdiction_name=department.jurisdiction.name,
+        contact_person=disclosure.contact_person,
+        contact_phone=disclosure.contact_phone,
         duties=disclosure.duties,
         organisation=disclosure.organisation,
         annual_tasks=disclosure.annual_tasks,
@@ -243,6 +276,7 @@ def load(disclosure: Disclosure) -> DisclosureData:
                 project=row.project,
                 amount=row.amount,
                 goal=row.goal,
+                key_project=row.key_project,
                 indicators=[
                     Indicator(
                         category=item.category,
@@ -269,7 +303,7 @@ def previous_year(disclosure: Disclosure) -> Disclosure | None:
         Disclosure.objects.filter(
             unit_id=disclosure.unit_id, year=disclosure.year - 1, kind=disclosure.kind, status=Status.PUBLISHED
         )
-        .select_related("unit__department")
+        .select_related("unit__department__jurisdiction")
         .first()
     )
 
@@ -296,6 +330,10 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
     disclosure.annual_tasks = data.annual_tasks
     disclosure.operating_costs = data.operating_costs
     disclosure.state_assets = data.state_assets
+    disclosure.contact_person = data.contact_person
+    disclosure.contact_phone = data.contact_phone
+    if data.layout:
+        disclosure.layout = data.layout
     disclosure.full_clean()
     disclosure.save()
     for model in (
@@ -353,7 +391,14 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
         for position, row in enumerate(data.service_purchases)
     )
     targets = PerformanceTarget.objects.bulk_create(
-        PerformanceTarget(disclosure=disclosure, position=position, project=t.project, amount=t.amount, goal=t.goal)
+        PerformanceTarget(
+            disclosure=disclosure,
+            position=position,
+            project=t.project,
+            amount=t.amount,
+            goal=t.goal,
+            key_project=t.key_project,
+        )
         for position, t in enumerate(data.targets)
     )
     PerformanceIndicator.objects.bulk_create(
@@ -377,6 +422,12 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
             disclosure=disclosure, year=data.prior.year, **{n: data.prior.get(n) for n in PRIOR_YEAR_AMOUNT_FIELDS}
         )
         PriorYearFunctionClass.objects.bulk_create(
-            PriorYearFunctionClass(prior_year=prior, class_code=code, amount=amount)
-            for code, amount in data.prior.function_class.items()
+            PriorYearFunctionClass(prior_year=prior, scope=scope, class_code=code, amount=amount)
+            for scope, classes in ((ALL_FUNDS, data.prior.function_class),
+                                   (GENERAL_BUDGET_ONLY, data.prior.general_budget_class))
+            for code, amount in classes.items()
+        )  # fmt: skip
+        PriorYearEconomic.objects.bulk_create(
+            PriorYearEconomic(prior_year=prior, code=code, amount=amount)
+            for code, amount in data.prior.economic.items()
         )

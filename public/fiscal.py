@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Fund
-from disclosures.interchange import CARRYOVER_KEYS, INCOME_KEYS
+from disclosures.interchange import INCOME_KEYS
 from disclosures.models import BasicExpenditure, ExpenditureLine, Income
+from disclosures.snapshot import CARRYOVER_KEYS
 from public.queries import published
 
 CODE = r"^[0-9]+$"
@@ -112,7 +113,7 @@ INCOME_SOURCES = {name: fund for (fund, _key), name in INCOME_KEYS.items()} | {
 
 def _published_rows(model, year: int):
     return model.objects.filter(disclosure__in=published().filter(year=year)).select_related(
-        "disclosure__unit__department"
+        "disclosure__unit__department__jurisdiction"
     )
 
 

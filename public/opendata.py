@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from disclosures import interchange, snapshot
 from disclosures.formats import file_name
 from disclosures.models import Disclosure
+from disclosures.layouts import get_layout
 from disclosures.tables.builders import BuiltTable, build_tables
 from disclosures.tables.declaration import AMOUNT, Column, TableSpec
 from public import fiscal
@@ -50,7 +51,8 @@ def table_file_name(disclosure: Disclosure, number: int) -> str:
 
 def _exports(disclosure: Disclosure, book: dict | None = None) -> dict:
     data = snapshot.load(disclosure)
-    tables = build_tables(data, book if book is not None else snapshot.code_book(disclosure.year))
+    book = book if book is not None else snapshot.code_book(disclosure.year)
+    tables = build_tables(data, book, get_layout(disclosure.layout).tables)
     return {
         "json": interchange.dumps(data).encode("utf-8"),
         "tables": {table.spec.number: table_csv(table) for table in tables},

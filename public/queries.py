@@ -18,7 +18,9 @@ PUBLIC_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 
 def public_versions() -> QuerySet[Disclosure]:
     """Every version the public may read, current or superseded."""
-    return Disclosure.objects.filter(kind=Kind.BUDGET, status__in=PUBLIC_STATUSES).select_related("unit__department")
+    return Disclosure.objects.filter(kind=Kind.BUDGET, status__in=PUBLIC_STATUSES).select_related(
+        "unit__department__jurisdiction"
+    )
 
 
 def published() -> QuerySet[Disclosure]:

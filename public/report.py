@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from catalogs.models import ClassificationCode, Scheme
 from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, Disclosure, PriorYear, PublishedFile
 from disclosures.rendering import document_context
-from disclosures.snapshot import Prior
+from disclosures.snapshot import ALL_FUNDS, Prior
 from disclosures.tables.builders import FUNCTION_CLASSES
-from disclosures.tables.declaration import TABLES, TableSpec
+from disclosures.layouts import get_layout
+from disclosures.tables.declaration import TableSpec
 from public import charts
 from public.figures import Figures, PriorFigures, figures_for
 from public.queries import UnitReports
@@ -62,7 +63,8 @@ def downloads(reports: UnitReports, files: list[PublishedFile]) -> list[Download
 def table_downloads(reports: UnitReports) -> list[TableDownload]:
     kwargs = version_kwargs(reports)
     name = "public:table_csv_version" if "version" in kwargs else "public:table_csv"
-    return [TableDownload(spec, reverse(name, kwargs={**kwargs, "number": spec.number})) for spec in TABLES]
+    tables = get_layout(reports.disclosure.layout).tables
+    return [TableDownload(spec, reverse(name, kwargs={**kwargs, "number": spec.number})) for spec in tables]
 
 
 def stated_prior(disclosure: Disclosure) -> Prior | None:
@@ -73,7 +75,9 @@ def stated_prior(disclosure: Disclosure) -> Prior | None:
     return Prior(
         year=row.year,
         figures={name: getattr(row, name) for name in PRIOR_YEAR_AMOUNT_FIELDS},
-        function_class={item.class_code: item.amount for item in row.function_classes.all()},
+        function_class={
+            item.class_code: item.amount for item in row.function_classes.all() if item.scope == ALL_FUNDS
+        },
     )
 
 

@@ -26,6 +26,7 @@ from disclosures.models import Disclosure, PerformanceTarget, ProcurementItem
 from disclosures.services import import_disclosure
 from disclosures.snapshot import BasicRow, FundedRow, Indicator, Line, Target, code_book
 from disclosures.tables.builders import Names, build_table
+from tests.tables import LIUZHOU
 from units.models import Unit
 
 WAN = Decimal("10000")  # 1万元 in 元
@@ -66,8 +67,8 @@ def test_seed_002_warns_only_about_its_two_unexplained_changes(seed_data):
     # Its text gives no reason for 项目支出 +70.73万元 (+24.16%) nor for 政府采购 +99.76万元 (+64.61%).
     findings = check(seed_data)
     assert [(f.severity, f.code, f.table, f.field) for f in findings] == [
-        (Severity.WARNING, "yoy.unexplained", 3, "explanations.project_change"),
-        (Severity.WARNING, "yoy.unexplained", 10, "explanations.procurement"),
+        (Severity.WARNING, "yoy.unexplained", "expenditure", "explanations.project_change"),
+        (Severity.WARNING, "yoy.unexplained", "procurement", "explanations.procurement"),
     ]
     assert "363.47万元" in findings[0].message and "292.74万元" in findings[0].message
     assert "增加70.73万元（增长24.16%）" in findings[0].message
@@ -91,7 +92,11 @@ def test_finding_names_its_table():
 def test_function_code_not_in_the_catalog(seed_data):
     seed_data.lines[6].function_code = "2159999"
     finding = the_one(check(seed_data), "code.unknown")
-    assert (finding.table, finding.column, finding.field) == (3, "功能分类科目（项）", "lines[6].function_code")
+    assert (finding.table, finding.column, finding.field) == (
+        "expenditure",
+        "功能分类科目（项）",
+        "lines[6].function_code",
+    )
     assert finding.row == "2159999（一般公共预算）"
     assert "2159999" in finding.message and "2025年支出功能分类目录" in finding.message
 
@@ -99,21 +104,25 @@ def test_function_code_not_in_the_catalog(seed_data):
 def test_function_code_at_the_wrong_level(seed_data):
     seed_data.lines[6].function_code = "21505"
     finding = the_one(check(seed_data), "code.level")
-    assert finding.table == 3 and finding.is_error
+    assert finding.table == "expenditure" and finding.is_error
     assert "21505 工业和信息产业" in finding.message and "“款”级" in finding.message and "7位“项”级" in finding.message
 
 
 def test_economic_code_must_be_a_kuan(seed_data):
     seed_data.basic[10].economic_code = "302"
     finding = the_one(check(seed_data), "code.level")
-    assert (finding.table, finding.field) == (6, "basic[10].economic_code")
+    assert (finding.table, finding.field) == ("basic_by_economic", "basic[10].economic_code")
     assert "5位“款”级" in finding.message
 
 
 def test_procurement_code_is_checked(seed_data):
     seed_data.procurement[0].function_code = "2159999"
     finding = the_one(check(seed_data), "code.unknown")
-    assert (finding.table, finding.row, finding.field) == (10, "办公用设备购置", "procurement[0].function_code")
+    assert (finding.table, finding.row, finding.field) == (
+        "procurement",
+        "办公用设备购置",
+        "procurement[0].function_code",
+    )
 
 
 # Entered rows
@@ -122,34 +131,34 @@ def test_procurement_code_is_checked(seed_data):
 def test_negative_amount(seed_data):
     seed_data.basic[10].public = wan("-7.11")
     finding = the_one(check(seed_data), "amount.negative")
-    assert (finding.table, finding.row, finding.column) == (6, "30201 办公费", "公用经费")
+    assert (finding.table, finding.row, finding.column) == ("basic_by_economic", "30201 办公费", "公用经费")
     assert "-7.11万元" in finding.message and finding.field == "basic[10].public"
 
 
 def test_negative_income(seed_data):
     seed_data.income["special_account"] = wan("-1")
     finding = the_one(check(seed_data), "amount.negative")
-    assert (finding.table, finding.row, finding.column) == (1, "财政专户管理资金", "预算数")
+    assert (finding.table, finding.row, finding.column) == ("income_expenditure", "财政专户管理资金", "预算数")
 
 
 def test_duplicate_economic_row(seed_data):
     seed_data.basic.append(BasicRow("30101"))
     finding = the_one(check(seed_data), "row.duplicate")
-    assert (finding.table, finding.row, finding.field) == (6, "30101 基本工资", "basic[28]")
+    assert (finding.table, finding.row, finding.field) == ("basic_by_economic", "30101 基本工资", "basic[28]")
     assert "第1行" in finding.message
 
 
 def test_procurement_item_without_a_mode(seed_data):
     seed_data.procurement[4].mode = ""
     finding = the_one(check(seed_data), "row.invalid_choice")
-    assert (finding.table, finding.row, finding.column) == (10, "龙城市民云APP运维费", "采购方式")
+    assert (finding.table, finding.row, finding.column) == ("procurement", "龙城市民云APP运维费", "采购方式")
     assert "集中采购" in finding.message
 
 
 def test_line_with_every_amount_zero(seed_data):
     seed_data.lines.append(Line("2010505", purpose="统计"))
     finding = the_one(check(seed_data), "line.empty")
-    assert (finding.severity, finding.table) == (Severity.WARNING, 3)
+    assert (finding.severity, finding.table) == (Severity.WARNING, "expenditure")
     assert finding.row == "2010505 专项统计业务（一般公共预算）"
 
 
@@ -160,11 +169,11 @@ def test_income_and_expenditure_totals_must_balance(seed_data):
     seed_data.income["general_budget_local"] += wan("10")
     findings = check(seed_data)
     total = the_one(findings, "balance.total")
-    assert (total.table, total.column) == (1, "预算数")
+    assert (total.table, total.column) == ("income_expenditure", "预算数")
     assert "收入991.89万元" in total.message and "支出981.89万元" in total.message
     assert "相差10.00万元" in total.message
     fund = the_one(findings, "balance.fund")
-    assert (fund.table, fund.row, fund.column) == (5, "合计", "合计")
+    assert (fund.table, fund.row, fund.column) == ("general_budget", "合计", "合计")
     assert "一般公共预算收入991.89万元" in fund.message
 
 
@@ -183,17 +192,17 @@ def test_income_under_the_wrong_fund(seed_data):
     findings = check(seed_data)
     assert with_code(findings, "balance.total") == []
     by_table = {f.table: f for f in with_code(findings, "balance.fund")}
-    assert set(by_table) == {2, 5}
-    assert by_table[2].column == "单位资金" and "单位资金收入100.00万元" in by_table[2].message
-    assert "支出0.00万元" in by_table[2].message
-    assert "一般公共预算收入881.89万元" in by_table[5].message and "支出981.89万元" in by_table[5].message
+    assert set(by_table) == {"income", "general_budget"}
+    assert by_table["income"].column == "单位资金" and "单位资金收入100.00万元" in by_table["income"].message
+    assert "支出0.00万元" in by_table["income"].message
+    assert "一般公共预算收入881.89万元" in by_table["general_budget"].message and "支出981.89万元" in by_table["general_budget"].message
 
 
 def test_fund_income_fields_match_table_2(seed_data):
     from disclosures.checks.balance import current_income_fields
 
     seed_data.income |= {"gov_fund_bond": wan("1"), "state_capital_local": wan("2"), "unit_other": wan("3")}
-    cells = build_table(2, seed_data, {}).rows[0].cells
+    cells = build_table(LIUZHOU.by_number(2), seed_data, {}).rows[0].cells
     for fund in Fund.values:
         assert sum(seed_data.income_amount(name) for name in current_income_fields(fund)) == cells[f"current_{fund}"]
 
@@ -210,7 +219,7 @@ def test_rounding_allowance_counts_only_figures_that_may_be_rounded():
 def test_table_6_against_table_5(seed_data):
     seed_data.basic[0].personnel += wan("1")
     finding = the_one(check(seed_data), "crosstable.basic_by_economic")
-    assert (finding.table, finding.row, finding.column) == (6, "合计", "人员经费")
+    assert (finding.table, finding.row, finding.column) == ("basic_by_economic", "合计", "人员经费")
     assert "533.07万元" in finding.message and "532.08万元" in finding.message and "相差0.99万元" in finding.message
 
 
@@ -242,7 +251,7 @@ def test_exact_amounts_get_no_allowance(seed_data):
 def test_table_12_must_cover_every_project(seed_data):
     del seed_data.targets[-1]
     finding = the_one(check(seed_data), "crosstable.targets_total")
-    assert (finding.table, finding.row, finding.column) == (12, "合计", "预算资金总额")
+    assert (finding.table, finding.row, finding.column) == ("performance", "合计", "预算资金总额")
     assert "7个项目" in finding.message and "263.47万元" in finding.message and "363.47万元" in finding.message
 
 
@@ -252,7 +261,7 @@ def test_target_without_goal_or_indicators(seed_data):
     goal = the_one(findings, "target.goal_missing")
     assert (goal.severity, goal.table, goal.row, goal.column) == (
         Severity.WARNING,
-        12,
+        "performance",
         "信息化项目建设管理工作经费",
         "年度绩效目标",
     )
@@ -264,7 +273,7 @@ def test_reception_against_economic_30217(seed_data):
     finding = the_one(check(seed_data), "crosstable.three_public_economic")
     assert (finding.severity, finding.table, finding.row, finding.column) == (
         Severity.WARNING,
-        7,
+        "three_public",
         "一般公共预算",
         "公务接待费",
     )
@@ -280,21 +289,25 @@ def test_training_against_economic_30216(seed_data):
 def test_procurement_under_a_function_without_expenditure(seed_data):
     seed_data.procurement[0].function_code = "2010505"
     finding = the_one(check(seed_data), "crosstable.funded_without_expenditure")
-    assert (finding.severity, finding.table, finding.field) == (Severity.WARNING, 10, "procurement[0].function_code")
+    assert (finding.severity, finding.table, finding.field) == (
+        Severity.WARNING,
+        "procurement",
+        "procurement[0].function_code",
+    )
     assert "2010505 专项统计业务" in finding.message
 
 
 def test_service_purchases_exceeding_their_function(seed_data):
     seed_data.service_purchases.append(FundedRow("2080501", "退休人员服务", {"general_budget": wan("30")}))
     finding = the_one(check(seed_data), "crosstable.funded_exceeds_expenditure")
-    assert (finding.table, finding.row) == (11, "2080501 行政单位离退休")
+    assert (finding.table, finding.row) == ("service_purchases", "2080501 行政单位离退休")
     assert "30.00万元" in finding.message and "19.85万元" in finding.message and "超出10.15万元" in finding.message
 
 
 def test_personnel_amount_under_a_public_class(seed_data):
     seed_data.basic[10] = replace(seed_data.basic[10], personnel=wan("7.11"), public=wan("0"))
     finding = the_one(check(seed_data), "basic.wrong_column")
-    assert (finding.table, finding.row, finding.column) == (6, "30201 办公费", "人员经费")
+    assert (finding.table, finding.row, finding.column) == ("basic_by_economic", "30201 办公费", "人员经费")
     assert "302 商品和服务支出" in finding.message and "7.11万元" in finding.message
 
 
@@ -316,7 +329,7 @@ def test_operating_costs_missing(seed_data):
 def test_line_without_purpose(seed_data):
     seed_data.lines[0].purpose = ""
     finding = the_one(check(seed_data), "line.purpose_missing")
-    assert (finding.severity, finding.table, finding.column) == (Severity.WARNING, 3, "主要用于")
+    assert (finding.severity, finding.table, finding.column) == (Severity.WARNING, "expenditure", "主要用于")
     assert finding.row == "2080501 行政单位离退休（一般公共预算）" and "19.85万元" in finding.message
 
 
@@ -336,7 +349,7 @@ def test_line_without_purpose(seed_data):
 def test_template_leftovers_are_caught(text, code, shown):
     finding = the_one(check_texts({"annual_tasks": text}), code)
     assert finding.is_error and shown in finding.message
-    assert (finding.table, finding.row, finding.column) == (None, "第一部分 概况", "年度主要工作任务")
+    assert (finding.table, finding.row, finding.column) == ("", "第一部分 概况", "年度主要工作任务")
 
 
 def test_a_long_note_is_shortened_in_the_message():
@@ -363,10 +376,10 @@ def test_text_findings_name_their_row(seed_data):
     seed_data.explanations["project_change"] = "项目支出增加（减少）"
     findings = check(seed_data)
     purpose = the_one(findings, "text.placeholder")
-    assert (purpose.table, purpose.column) == (3, "主要用于")
+    assert (purpose.table, purpose.column) == ("expenditure", "主要用于")
     assert purpose.row == "2150599 其他工业和信息产业支出（一般公共预算）"
     goal = the_one(findings, "text.template_note")
-    assert (goal.table, goal.row, goal.field) == (12, "柳州市政府网站安全管理工作", "targets[2].goal")
+    assert (goal.table, goal.row, goal.field) == ("performance", "柳州市政府网站安全管理工作", "targets[2].goal")
     reason = the_one(findings, "text.either_or")
     assert (reason.row, reason.column, reason.field) == (
         "第二部分 情况说明",
@@ -378,8 +391,8 @@ def test_text_findings_name_their_row(seed_data):
 def test_check_texts_places_keys_without_data():
     findings = check_texts({"lines[2].purpose": "某某", "explanations.function_class.208": "××", "state_assets": "ok"})
     assert [(f.table, f.row, f.column) for f in findings] == [
-        (3, "第3行", "主要用于"),
-        (None, "第二部分 情况说明", "208 社会保障和就业支出变动原因"),
+        ("expenditure", "第3行", "主要用于"),
+        ("", "第二部分 情况说明", "208 社会保障和就业支出变动原因"),
     ]
 
 
@@ -406,7 +419,7 @@ def test_large_means_both_rate_and_amount(seed_data):
     seed_data.operating_costs = wan("96.34")
     del seed_data.explanations["operating_costs"]
     finding = for_field(check(seed_data), "explanations.operating_costs")
-    assert finding.table is None and "增加10.83万元（增长12.67%）" in finding.message
+    assert finding.table == "" and "增加10.83万元（增长12.67%）" in finding.message
     assert LARGE_CHANGE_AMOUNT == wan("10")
 
 
@@ -414,7 +427,7 @@ def test_decrease_and_function_class(seed_data):
     del seed_data.explanations["function_class.215"]
     seed_data.prior.function_class["215"] = wan("900")
     finding = for_field(check(seed_data), "explanations.function_class.215")
-    assert (finding.table, finding.row) == (1, "215 资源勘探工业信息等支出")
+    assert (finding.table, finding.row) == ("income_expenditure", "215 资源勘探工业信息等支出")
     assert "减少106.74万元（下降11.86%）" in finding.message and "资源勘探工业信息等支出变动原因" in finding.message
 
 
@@ -428,7 +441,7 @@ def test_vehicle_costs_may_be_explained_together(seed_data):
     seed_data.three_public[0].vehicle_operation = wan("12")
     seed_data.prior.figures["vehicle_operation"] = wan("0")
     finding = for_field(check(seed_data), "explanations.three_public.vehicle_operation")
-    assert (finding.table, finding.column) == (7, "公务用车运行维护费")
+    assert (finding.table, finding.column) == ("three_public", "公务用车运行维护费")
     seed_data.explanations["three_public.vehicle"] = "新增公务用车一辆。"
     assert "explanations.three_public.vehicle_operation" not in [f.field for f in check(seed_data)]
 
@@ -464,7 +477,7 @@ def test_explanation_labels():
     assert explanation_label("income_change", names) == "收入预算变动原因"
     assert explanation_label("function_class.221", names) == "221 住房保障支出变动原因"
     assert explanation_label("procurement.centralized", names) == "集中采购变动原因"
-    assert explanation_label("empty.table8", names) == "预算公开08表无数据的说明"
+    assert explanation_label("empty.gov_fund", names) == "预算公开08表无数据的说明"
     assert explanation_label("whatever", names) == "说明“whatever”"
 
 

@@ -13,6 +13,7 @@ from disclosures.interchange import parse
 from disclosures.models import Disclosure, ExpenditureLine, PerformanceIndicator
 from disclosures.snapshot import FundedRow, Indicator, Line, Target, ThreePublicRow, code_book, load
 from disclosures.tables.builders import build_tables
+from tests.tables import LIUZHOU
 
 
 def fresh(disclosure: Disclosure) -> Disclosure:
@@ -22,7 +23,7 @@ def fresh(disclosure: Disclosure) -> Disclosure:
 def test_saving_table_3_replaces_its_rows_and_nothing_else(seed_disclosure):
     before = load(seed_disclosure)
     lines = [*before.lines[:2], Line("2013899", Fund.GOV_FUND, project=Decimal("15000.00"), purpose="新增")]
-    saved = save_table(seed_disclosure, 3, lines, expected_lock_version=0)
+    saved = save_table(seed_disclosure, "expenditure", lines, expected_lock_version=0)
     after = load(fresh(seed_disclosure))
     assert after.lines == lines
     assert saved.lock_version == fresh(seed_disclosure).lock_version == 1
@@ -34,7 +35,7 @@ def test_a_save_writes_only_the_rows_that_changed(seed_disclosure):
     before = set(ExpenditureLine.history.values_list("history_id", flat=True))
     ids = list(ExpenditureLine.objects.order_by("position").values_list("pk", flat=True))
     lines[3] = dataclasses.replace(lines[3], purpose="改过的用途")
-    save_table(seed_disclosure, 3, lines, expected_lock_version=0)
+    save_table(seed_disclosure, "expenditure", lines, expected_lock_version=0)
     audited = ExpenditureLine.history.exclude(history_id__in=before)
     assert {(entry.id, entry.purpose) for entry in audited} == {(ids[3], "改过的用途")}  # only the row that changed
     assert list(ExpenditureLine.objects.order_by("position").values_list("pk", flat=True)) == ids
@@ -43,7 +44,7 @@ def test_a_save_writes_only_the_rows_that_changed(seed_disclosure):
 def test_rows_are_matched_by_their_key_when_reordered(seed_disclosure):
     lines = load(seed_disclosure).lines
     ids = dict(ExpenditureLine.objects.values_list("function_code__code", "pk"))
-    save_table(seed_disclosure, 3, list(reversed(lines)), expected_lock_version=0)
+    save_table(seed_disclosure, "expenditure", list(reversed(lines)), expected_lock_version=0)
     stored = list(ExpenditureLine.objects.order_by("position").values_list("function_code__code", "pk"))
     assert [code for code, _pk in stored] == [line.function_code for line in reversed(lines)]
     assert dict(stored) == ids
@@ -51,9 +52,9 @@ def test_rows_are_matched_by_their_key_when_reordered(seed_disclosure):
 
 def test_a_stale_save_is_refused_and_changes_nothing(seed_disclosure):
     lines = load(seed_disclosure).lines
-    save_table(seed_disclosure, 3, lines[:1], expected_lock_version=0)
+    save_table(seed_disclosure, "expenditure", lines[:1], expected_lock_version=0)
     with pytest.raises(EditConflict) as conflict:
-        save_table(seed_disclosure, 3, lines[:2], expected_lock_version=0)
+        save_table(seed_disclosure, "expenditure", lines[:2], expected_lock_version=0)
     assert conflict.value.current_lock_version == 1
     assert len(load(fresh(seed_disclosure)).lines) == 1
     assert fresh(seed_disclosure).lock_version == 1
@@ -63,7 +64,7 @@ def test_a_stale_save_is_refused_and_changes_nothing(seed_disclosure):
 def test_a_disclosure_under_review_is_not_saved(seed_disclosure, status):
     Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=status)
     with pytest.raises(EditRefused, match="不能修改"):
-        save_table(seed_disclosure, 3, [], expected_lock_version=0)
+        save_table(seed_disclosure, "expenditure", [], expected_lock_version=0)
     assert ExpenditureLine.objects.count() == 8
     assert fresh(seed_disclosure).lock_version == 0
 
@@ -71,16 +72,21 @@ def test_a_disclosure_under_review_is_not_saved(seed_disclosure, status):
 def test_a_returned_disclosure_can_be_saved(seed_disclosure):
     Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.RETURNED)
     save_table(
-        seed_disclosure, 7, [ThreePublicRow(Fund.GENERAL_BUDGET, meeting=Decimal("100"))], expected_lock_version=0
+        seed_disclosure,
+        "three_public",
+        [ThreePublicRow(Fund.GENERAL_BUDGET, meeting=Decimal("100"))],
+        expected_lock_version=0,
     )
     assert load(fresh(seed_disclosure)).three_public[0].meeting == Decimal("100")
 
 
 def test_entry_unit_income_and_operating_costs_are_saved(seed_disclosure):
     income = {**load(seed_disclosure).income, "unit_other": Decimal("5000.00")}
-    save_table(seed_disclosure, 1, income, expected_lock_version=0, entry_unit="元")
+    save_table(seed_disclosure, "income_expenditure", income, expected_lock_version=0, entry_unit="元")
     rows = load(seed_disclosure).basic
-    save_table(seed_disclosure, 6, BasicContent(rows[:3], Decimal("12345.67")), expected_lock_version=1)
+    save_table(
+        seed_disclosure, "basic_by_economic", BasicContent(rows[:3], Decimal("12345.67")), expected_lock_version=1
+    )
     disclosure = fresh(seed_disclosure)
     data = load(disclosure)
     assert disclosure.entry_unit == "元" and data.income["unit_other"] == Decimal("5000.00")
@@ -89,12 +95,12 @@ def test_entry_unit_income_and_operating_costs_are_saved(seed_disclosure):
 
 def test_table_10_11_and_12_are_saved(seed_disclosure):
     item = FundedRow("2150599", "服务器", {"unit_funds": Decimal("30000.00")}, "decentralized", "goods")
-    save_table(seed_disclosure, 10, [item], expected_lock_version=0)
-    save_table(seed_disclosure, 11, [FundedRow("2150599", "运维", {"general_budget": Decimal("1")})],
+    save_table(seed_disclosure, "procurement", [item], expected_lock_version=0)
+    save_table(seed_disclosure, "service_purchases", [FundedRow("2150599", "运维", {"general_budget": Decimal("1")})],
                expected_lock_version=1)  # fmt: skip
     target = Target("新项目", Decimal("10000"), "目标", [Indicator("quality", "合格率", "≥", "95", "%")])
     targets = [*load(seed_disclosure).targets[1:], target]
-    save_table(seed_disclosure, 12, targets, expected_lock_version=2)
+    save_table(seed_disclosure, "performance", targets, expected_lock_version=2)
     data = load(fresh(seed_disclosure))
     assert [(row.project, row.total, row.mode) for row in data.procurement] == [
         ("服务器", Decimal("30000"), "decentralized")
@@ -105,14 +111,15 @@ def test_table_10_11_and_12_are_saved(seed_disclosure):
 
 
 def test_completion_counts_rows_and_findings(seed_data):
-    tables = build_tables(seed_data, {})
+    tables = build_tables(seed_data, {}, LIUZHOU)
 
     @dataclasses.dataclass
     class Found:
-        table: int | None
+        table: str
         severity: str
 
-    done = completion(seed_data, tables, [Found(3, "error"), Found(3, "warning"), Found(None, "error")])
+    findings = [Found("expenditure", "error"), Found("expenditure", "warning"), Found("", "error")]
+    done = completion(seed_data, tables, findings)
     assert [(c.number, c.entered, c.rows) for c in done if c.entered] == [
         (1, True, 1), (3, True, 8), (6, True, 28), (7, True, 1), (10, True, 8), (11, True, 0), (12, True, 8)
     ]  # fmt: skip
@@ -160,5 +167,7 @@ def test_start_draft_needs_the_years_catalog(catalogs, unit):
 
 def test_save_uses_the_years_catalog(seed_disclosure):
     book = code_book(2025)
-    save_table(seed_disclosure, 3, [Line("2080505", personnel=Decimal("1"))], expected_lock_version=0, book=book)
+    save_table(
+        seed_disclosure, "expenditure", [Line("2080505", personnel=Decimal("1"))], expected_lock_version=0, book=book
+    )
     assert ExpenditureLine.objects.get().function_code == book[("function", "2080505")]

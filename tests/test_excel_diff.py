@@ -61,6 +61,6 @@ def test_rows_added_changed_and_removed_are_listed_with_their_fields(seed_disclo
     info = sections["说明与其他"]
     assert [(row.label, row.fields[0].after) for row in info.changed] == [("收支总预算增减的主要原因", "新的原因")]
     assert [(row.label, row.fields[0].after) for row in info.added] == [("上年会议费（万元）", "2.00")]  # was unknown
-    assert [row.label for row in info.removed] == ["机关运行经费增减的主要原因"]
+    assert [row.label for row in info.removed] == ["机关运行经费（单位运行经费）增减的主要原因"]
     changed_totals = [total.label for total in totals(before, after) if total.changed]
     assert changed_totals == ["收入总计", "本年支出合计", "基本支出", "一般公共预算基本支出（表6）", "政府采购预算"]

@@ -8,8 +8,9 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
-from disclosures.excel.layout import LAYOUTS, SheetLayout
+from disclosures.excel.layout import SheetLayout, sheet_layouts
 from disclosures.snapshot import load
+from tests.tables import LIUZHOU
 
 
 def edited(raw: bytes, changes: dict[tuple[str, str], object]) -> bytes:
@@ -32,7 +33,7 @@ def opened(raw: bytes):
 
 def letter(number: int, key: str) -> str:
     """The column letter of a table's column, by its key in the layout."""
-    layout: SheetLayout = LAYOUTS[number]
+    layout: SheetLayout = sheet_layouts(LIUZHOU)[LIUZHOU.by_number(number).key]
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[layout.column_index(key)]
 
 

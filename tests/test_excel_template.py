@@ -10,12 +10,13 @@ from disclosures.excel.template import template_bytes
 from disclosures.models import Disclosure
 from disclosures.money import to_wan
 from disclosures.tables.builders import build_table
+from tests.tables import LIUZHOU
 from tests.test_excel_support import letter, opened, saved
 
 
 @pytest.fixture
 def draft(catalogs, unit):
-    return Disclosure.objects.create(unit=unit, year=2025)
+    return Disclosure.objects.create(layout="liuzhou-2025", unit=unit, year=2025)
 
 
 def open_rows(sheet, column: str) -> list[int]:
@@ -31,7 +32,7 @@ def fill(raw: bytes, data, book) -> bytes:
     """What a unit's script does: type the figures of ``data`` into the template's open cells."""
     workbook = opened(raw)
     sheet = workbook["预算公开01表"]
-    for offset, row in enumerate(build_table(1, data, book).rows):
+    for offset, row in enumerate(build_table(LIUZHOU.by_number(1), data, book).rows):
         if "income_amount" in row.entered:
             sheet[f"B{6 + offset}"] = wan(data.income_amount(row.entered["income_amount"]))
     sheet = workbook["预算公开02表"]
@@ -110,7 +111,7 @@ def test_only_entry_cells_are_open_and_derived_cells_are_blank(draft):
     rows = open_rows(table_7, "C")
     assert len(rows) == 5 and table_7[f"A{rows[0]}"].value == "309002"
     info = workbook[INFO_SHEET]
-    identity = {info[f"C{row}"].value: info[f"B{row}"] for row in range(5, 13)}
+    identity = {info[f"C{row}"].value: info[f"B{row}"] for row in range(5, 16)}
     assert identity["unit.code"].value == "309002" and identity["unit.code"].protection.locked
     assert identity["year"].value == "2025"
 

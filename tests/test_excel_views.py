@@ -48,7 +48,7 @@ def test_upload_preview_confirm(accountant_client, seed_disclosure, django_asser
     assert re.fullmatch(r"/workspace/units/309002/2025/excel/preview/[\w-]+/", preview_url)
     assert content(seed_disclosure).basic[0].personnel == 1262800  # nothing applied yet
 
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         page = accountant_client.get(preview_url)
     text = page.content.decode()
     assert "导入预览：309002-2025.xlsx" in text

@@ -53,7 +53,7 @@ def test_page_shows_sections_and_boxes_beside_them(accountant_client, seed_discl
     assert 'name="change-function_class.208"' in html
     assert "2025年社保计提基数降低。</textarea>" in html
     assert 'name="purpose-2080501.general_budget"' in html
-    assert 'name="empty-empty.table8"' in html
+    assert 'name="empty-empty.gov_fund"' in html
     for name in ("duties", "organisation", "annual_tasks", "state_assets"):
         assert f'name="text-{name}"' in html
     assert 'value="898.74"' in input_of(html, "prior-total")
@@ -71,7 +71,7 @@ def test_saving_writes_explanations_purposes_texts_and_they_appear_in_the_text(a
             "change-function_class.215": "新增龙城市民云APP运维项目。",
             "change-function_class.221": "",
             "purpose-2210201.general_budget": "在职人员住房公积金缴费",
-            "empty-empty.table8": "本单位无政府性基金收入",
+            "empty-empty.gov_fund": "本单位无政府性基金收入",
             "text-duties": "负责全市政务信息化建设。\n负责电子政务外网安全。",
             "prior-total": "900.00",
         },
@@ -85,7 +85,7 @@ def test_saving_writes_explanations_purposes_texts_and_they_appear_in_the_text(a
     reasons = dict(Explanation.objects.filter(disclosure=disclosure).values_list("key", "text"))
     assert reasons["function_class.215"] == "新增龙城市民云APP运维项目。"
     assert "function_class.221" not in reasons  # emptied: deleted
-    assert reasons["empty.table8"] == "本单位无政府性基金收入"
+    assert reasons["empty.gov_fund"] == "本单位无政府性基金收入"
     assert reasons["function_class.208"] == "2025年社保计提基数降低。"  # unchanged, kept
     assert ExpenditureLine.objects.get(disclosure=disclosure, function_code__code="2210201").purpose == (
         "在职人员住房公积金缴费"
@@ -161,7 +161,7 @@ def test_a_submitted_disclosure_is_read_only_for_its_accountant(accountant_clien
 def next_year(seed_disclosure):
     """Seed 002 published as 2025 with its duties, and an empty 2026 draft of the same unit."""
     Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.PUBLISHED, duties="负责全市政务信息化。")
-    return Disclosure.objects.create(unit=seed_disclosure.unit, year=2026)
+    return Disclosure.objects.create(layout="liuzhou-2025", unit=seed_disclosure.unit, year=2026)
 
 
 def test_prefill_from_last_years_published_disclosure(accountant_client, next_year, django_assert_max_num_queries):

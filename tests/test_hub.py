@@ -60,16 +60,16 @@ def test_overview_shows_status_and_every_tables_completion(accountant_client, se
 def test_findings_panel_lists_every_finding_grouped_with_links(accountant_client, flawed_disclosure):
     findings = findings_for(flawed_disclosure)
     errors = [finding for finding in findings if finding.is_error]
-    assert {finding.table for finding in errors} >= {None, 6}
+    assert {finding.table for finding in errors} >= {"", "basic_by_economic"}
     html = page(accountant_client.get(DETAIL))
     for finding in findings:
         assert escape(finding.message) in html
     panel = html.split('id="findings-heading"')[1]
     assert panel.index("错误</h3>") < panel.index("警告</h3>")
     assert panel.index(escape(errors[0].message)) < panel.index("警告</h3>")
-    table_6 = next(finding for finding in errors if finding.table == 6)
+    table_6 = next(finding for finding in errors if finding.table == "basic_by_economic")
     assert f'href="/workspace/units/309002/2025/tables/6/#basic" class="finding-link">{escape(table_6.message)}' in html
-    text = next(finding for finding in errors if finding.table is None)
+    text = next(finding for finding in errors if finding.table == "")
     try:
         texts_page = reverse("disclosures:explanations", args=["309002", 2025])
     except NoReverseMatch:  # the page of the texts is not installed: the finding is listed without a link
@@ -199,14 +199,14 @@ def test_upload_is_refused_while_under_review(accountant_client, seed_disclosure
 def test_unit_page_lists_disclosures_with_status_and_links(accountant_client, seed_disclosure):
     html = page(accountant_client.get("/workspace/units/309002/"))
     assert "2025" in html and "草稿" in html
-    assert 'href="/workspace/units/309002/2025/"' in html and "填报12张表" in html
+    assert 'href="/workspace/units/309002/2025/"' in html and "填报报表" in html
     assert START in html and '<option value="2026">2026</option>' in html
     assert '<option value="2025">' not in html  # 2025 has a disclosure already
 
 
 def test_reviewer_sees_the_list_but_cannot_start(reviewer_client, seed_disclosure):
     html = page(reviewer_client.get("/workspace/units/309002/"))
-    assert 'href="/workspace/units/309002/2025/"' in html and START not in html and "查看12张表" in html
+    assert 'href="/workspace/units/309002/2025/"' in html and START not in html and "查看报表" in html
     assert reviewer_client.post(START, {"year": "2026"}).status_code == 403
 
 
@@ -260,7 +260,7 @@ def test_overview_offers_the_workflow_actions_the_user_may_fire(client, accounta
 def test_a_reviewers_comment_shows_on_its_table_and_on_the_overview(accountant_client, reviewer, seed_disclosure):
     from disclosures.workflow.comments import add_comment
 
-    add_comment(disclosure=seed_disclosure, author=reviewer, text="30217公务接待费请核对。", table=6)
+    add_comment(disclosure=seed_disclosure, author=reviewer, text="30217公务接待费请核对。", table="basic_by_economic")
     assert "30217公务接待费请核对。" in page(accountant_client.get("/workspace/units/309002/2025/tables/6/"))
     assert "30217公务接待费请核对。" not in page(accountant_client.get("/workspace/units/309002/2025/tables/7/"))
     assert "30217公务接待费请核对。" in page(accountant_client.get(DETAIL))

@@ -128,7 +128,7 @@ def test_replacing_a_draft_makes_pages_opened_before_it_conflict(seed_disclosure
     opened_at = seed_disclosure.lock_version
     import_disclosure(data=seed_data, replace=True)
     with pytest.raises(EditConflict):
-        save_table(seed_disclosure, 3, seed_data.lines, expected_lock_version=opened_at)
+        save_table(seed_disclosure, "expenditure", seed_data.lines, expected_lock_version=opened_at)
 
 
 def test_a_text_longer_than_its_column_is_reported_with_its_place(catalogs, seed_json):

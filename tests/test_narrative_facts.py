@@ -165,18 +165,18 @@ def test_procurement_splits(facts):
 
 
 def test_empty_tables_performance_and_operating_costs(facts):
-    assert {number for number, empty in facts.empty_tables.items() if empty} == {8, 9, 11}
+    assert {key for key, empty in facts.empty_tables.items() if empty} == {"gov_fund", "state_capital", "service_purchases"}
     assert facts.gov_fund.is_empty and facts.state_capital.is_empty and facts.service_purchases.is_empty
     assert (facts.performance.count, facts.performance.amount) == (8, yuan("363.47"))
     costs = facts.operating_costs
-    assert costs.applies  # 参公事业单位
+    assert costs.of_agency  # 参公事业单位
     assert costs.change.rate == D("0.97")
     assert costs.uses == facts.basic.public_items
 
 
 def test_operating_costs_do_not_apply_to_a_public_institution(seed_data, book):
     seed_data.unit_type = "事业单位"
-    assert not compute_facts(seed_data, book).operating_costs.applies
+    assert not compute_facts(seed_data, book).operating_costs.of_agency
 
 
 def test_without_any_prior_year_nothing_is_compared(seed_data, book):
@@ -205,7 +205,7 @@ def test_last_years_published_data_wins_over_typed_figures(seed_data, book):
 
 
 def test_reasons_follow_the_key_convention(seed_data, book):
-    seed_data.explanations = {"expenditure_change": "支出另有原因", "empty.table8": "无基金收入"}
+    seed_data.explanations = {"expenditure_change": "支出另有原因", "empty.gov_fund": "无基金收入"}
     facts = compute_facts(seed_data, book)
     assert facts.income.total.key == reasons.TOTAL and facts.income.total.reason == ""
     assert (facts.expenditure.overall.key, facts.expenditure.overall.reason) == ("expenditure_change", "支出另有原因")

@@ -78,7 +78,7 @@ def test_comparison_with_the_prior_year_the_report_states(seed_disclosure, seed_
 def test_comparison_prefers_last_years_published_report(seed_disclosure, seed_data):
     published_2025 = publish(seed_disclosure)
     clone_year(from_year=2025, to_year=2024)
-    earlier = Disclosure.objects.create(unit=seed_disclosure.unit, year=2024)
+    earlier = Disclosure.objects.create(layout="liuzhou-2025", unit=seed_disclosure.unit, year=2024)
     seed_data.year = 2024
     seed_data.lines = [line for line in seed_data.lines if not line.project]  # 2024: basic expenditure only
     seed_data.three_public = []

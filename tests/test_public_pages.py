@@ -59,7 +59,7 @@ def test_home_lists_departments_units_and_states(client, report, seed_data, depa
 
 
 def test_home_defaults_to_the_newest_published_year_and_offers_every_year(client, report, seed_data, unit):
-    draft_2026 = Disclosure.objects.create(unit=unit, year=2026)
+    draft_2026 = Disclosure.objects.create(layout="liuzhou-2025", unit=unit, year=2026)
     assert draft_2026.status == Status.DRAFT
 
     page = client.get("/").content.decode()
@@ -111,7 +111,7 @@ def test_report_page_shows_document_downloads_history_and_charts(client, report)
 
 
 def test_a_correction_keeps_the_earlier_version_readable(client, report, seed_data):
-    correction = Disclosure.objects.create(unit=report.unit, year=2025, version=2)
+    correction = Disclosure.objects.create(layout="liuzhou-2025", unit=report.unit, year=2025, version=2)
     publish(correction, PUBLISHED_AT + timedelta(days=3), note="更正表10部门行合计。")
 
     current = client.get("/2025/309002/").content.decode()
@@ -153,7 +153,10 @@ def test_report_answers_304_to_its_etag_and_last_modified(client, report):
 
 def test_a_new_version_changes_the_etag(client, report):
     etag = client.get("/2025/309002/")["ETag"]
-    publish(Disclosure.objects.create(unit=report.unit, year=2025, version=2), PUBLISHED_AT + timedelta(days=1))
+    publish(
+        Disclosure.objects.create(layout="liuzhou-2025", unit=report.unit, year=2025, version=2),
+        PUBLISHED_AT + timedelta(days=1),
+    )
 
     response = client.get("/2025/309002/", HTTP_IF_NONE_MATCH=etag)
 
@@ -197,7 +200,7 @@ def test_public_pages_are_the_same_for_a_signed_in_user(client, report, reviewer
 
 
 def test_department_page_links_to_its_other_years(client, report, unit):
-    Disclosure.objects.create(unit=unit, year=2026)
+    Disclosure.objects.create(layout="liuzhou-2025", unit=unit, year=2026)
 
     page = client.get("/2025/departments/309/").content.decode()
 

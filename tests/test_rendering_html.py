@@ -16,12 +16,13 @@ from disclosures.rendering.document import table_view
 from disclosures.rendering.export import export_html
 from disclosures.snapshot import code_book, load, replace_content
 from disclosures.tables.builders import build_table
-from disclosures.tables.declaration import ROUNDING_NOTE, TABLES
+from disclosures.tables.declaration import ROUNDING_NOTE
+from tests.tables import LIUZHOU as TABLES
 
-# Session, user, disclosure; snapshot.load (11); the year's catalog; last year's published version.
-PREVIEW_QUERY_BUDGET = 16
+# Session, user, disclosure; snapshot.load (12); the year's catalog; last year's published version.
+PREVIEW_QUERY_BUDGET = 17
 # Loading last year's published content when the portal has it: snapshot.load once more.
-PREVIOUS_YEAR_QUERIES = 11
+PREVIOUS_YEAR_QUERIES = 12
 
 
 def preview_url(disclosure: Disclosure) -> str:
@@ -121,7 +122,7 @@ def test_preview_query_count_is_bounded(accountant_client, seed_disclosure, djan
 def test_preview_with_last_years_published_version_stays_bounded(
     accountant_client, seed_disclosure, django_assert_max_num_queries
 ):
-    Disclosure.objects.create(unit=seed_disclosure.unit, year=2024, status=Status.PUBLISHED)
+    Disclosure.objects.create(layout="liuzhou-2025", unit=seed_disclosure.unit, year=2024, status=Status.PUBLISHED)
     with django_assert_max_num_queries(PREVIEW_QUERY_BUDGET + PREVIOUS_YEAR_QUERIES):
         assert accountant_client.get(preview_url(seed_disclosure)).status_code == 200
 
@@ -142,7 +143,7 @@ def test_document_context_queries_do_not_grow_with_the_data(seed_disclosure):
 
 def test_multi_level_headers_keep_the_declared_spans(seed_disclosure):
     data, book = load(seed_disclosure), code_book(2025)
-    view = table_view(build_table(7, data, book))
+    view = table_view(build_table(TABLES.by_number(7), data, book))
     top = {cell.label: (cell.colspan, cell.rowspan) for cell in view.header_rows[0]}
     assert top["“三公”经费"] == (6, 1)
     assert top["部门（单位）代码"] == (1, 3)
@@ -153,11 +154,11 @@ def test_multi_level_headers_keep_the_declared_spans(seed_disclosure):
 
 def test_rows_are_named_by_their_project_or_name(seed_disclosure):
     data, book = load(seed_disclosure), code_book(2025)
-    procurement = table_view(build_table(10, data, book))
+    procurement = table_view(build_table(TABLES.by_number(10), data, book))
     headers = [[cell.text for cell in row.cells if cell.is_row_header] for row in procurement.rows]
     assert headers[0] == ["合计"] and headers[2] == ["柳州市信息化建设管理中心"]
     assert headers[3] == ["办公用设备购置"]
-    side_by_side = table_view(build_table(1, data, book))
+    side_by_side = table_view(build_table(TABLES.by_number(1), data, book))
     assert [cell.key for cell in side_by_side.rows[0].cells if cell.is_row_header] == [
         "income_item",
         "expenditure_item",

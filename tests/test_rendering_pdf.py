@@ -15,8 +15,8 @@ from disclosures.interchange import parse
 from disclosures.models import Disclosure
 from disclosures.rendering.export import export_pdf
 from disclosures.services import import_disclosure
-from disclosures.tables.declaration import TABLES
 from tests.conftest import SEED_002
+from tests.tables import LIUZHOU as TABLES
 
 
 @pytest.fixture(scope="module")

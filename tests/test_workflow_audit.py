@@ -128,5 +128,5 @@ def test_a_table_save_records_each_changed_row_once(acting_as, accountant, seed_
     acting_as(accountant)
     lines = ExpenditureLine.history.filter(disclosure_id=seed_disclosure.pk, history_type="~")
     seed_data.lines[0].purpose = "改过的用途"
-    save_table(seed_disclosure, 3, seed_data.lines, expected_lock_version=seed_disclosure.lock_version)
+    save_table(seed_disclosure, "expenditure", seed_data.lines, expected_lock_version=seed_disclosure.lock_version)
     assert [(row.purpose, row.history_user) for row in lines] == [("改过的用途", accountant)]

@@ -65,7 +65,7 @@ def administrator(db):
 
 @pytest.fixture
 def draft(unit):
-    return Disclosure.objects.create(unit=unit, year=2025)
+    return Disclosure.objects.create(layout="liuzhou-2025", unit=unit, year=2025)
 
 
 def set_status(disclosure: Disclosure, status: str) -> Disclosure:

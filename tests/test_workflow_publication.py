@@ -281,7 +281,7 @@ def forget_connections(app) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_publication_runs_on_a_celery_worker(celery_worker_on_redis, eager_celery, fake_exporters, unit, reviewer):
     celery_worker_on_redis.conf.task_always_eager = False
-    disclosure = approved(Disclosure.objects.create(unit=unit, year=2025))
+    disclosure = approved(Disclosure.objects.create(layout="liuzhou-2025", unit=unit, year=2025))
     job = fire("publish", disclosure=disclosure, user=reviewer).job
     result = celery_worker_on_redis.AsyncResult(job.task_id)
     assert result.get(timeout=60) == PublicationJob.State.DONE

@@ -33,12 +33,21 @@ def year_of_units(unit, other_unit):
     published_late = UnitFactory(department=late_department, code="311001", name="迟公开单位")
     UnitFactory(department=late_department, code="311002", name="未开始单位")
     Disclosure.objects.create(
-        unit=unit, year=2025, status=Status.SUBMITTED, budget_approved_on=datetime.date(2025, 2, 10)
+        layout="liuzhou-2025",
+        unit=unit,
+        year=2025,
+        status=Status.SUBMITTED,
+        budget_approved_on=datetime.date(2025, 2, 10),
     )
     Disclosure.objects.create(
-        unit=other_unit, year=2025, status=Status.DRAFT, budget_approved_on=datetime.date(2025, 1, 20)
+        layout="liuzhou-2025",
+        unit=other_unit,
+        year=2025,
+        status=Status.DRAFT,
+        budget_approved_on=datetime.date(2025, 1, 20),
     )
     Disclosure.objects.create(
+        layout="liuzhou-2025",
         unit=published_late,
         year=2025,
         status=Status.PUBLISHED,
@@ -72,7 +81,9 @@ def test_rows_filter_and_sort(year_of_units):
 
 
 def test_a_revision_in_progress_shows_with_the_published_version(unit, accountant, findings):
-    published = Disclosure.objects.create(unit=unit, year=2025, status=Status.PUBLISHED, published_at=timezone.now())
+    published = Disclosure.objects.create(
+        layout="liuzhou-2025", unit=unit, year=2025, status=Status.PUBLISHED, published_at=timezone.now()
+    )
     fire("revise", disclosure=published, user=accountant, correction_note="更正")
     row = review_rows(2025, today=TODAY)[0]
     assert (row.disclosure.version, row.published.version, row.is_published) == (2, 1, True)
@@ -89,7 +100,9 @@ def test_the_page_lists_units_with_a_bounded_number_of_queries(
     assert "柳州市信息化建设管理中心" in text and "迟公开单位" in text and "未开始" in text and "逾期" in text
     for number in range(20):
         unit = UnitFactory(department=DepartmentFactory(code=f"5{number:02d}"), code=f"5{number:02d}001")
-        Disclosure.objects.create(unit=unit, year=2025, budget_approved_on=datetime.date(2025, 2, 1))
+        Disclosure.objects.create(
+            layout="liuzhou-2025", unit=unit, year=2025, budget_approved_on=datetime.date(2025, 2, 1)
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert reviewer_client.get(url).status_code == 200
 
@@ -158,10 +171,12 @@ def test_the_real_checks_block_a_broken_submission(seed_disclosure, seed_data, a
 
 
 def test_a_reviewer_asks_on_a_row_and_the_accountant_answers(draft, reviewer, accountant):
-    question = add_comment(disclosure=draft, author=reviewer, text="该科目金额偏大？", table=3, row="2080505")
+    question = add_comment(
+        disclosure=draft, author=reviewer, text="该科目金额偏大？", table="expenditure", row="2080505"
+    )
     answer = add_comment(disclosure=draft, author=accountant, text="含补缴，已在说明中写明。", reply_to=question)
-    assert (answer.table, answer.row, answer.reply_to) == (3, "2080505", question)
-    assert open_counts_by_row(draft, 3) == {"2080505": 1}
+    assert (answer.table, answer.row, answer.reply_to) == ("expenditure", "2080505", question)
+    assert open_counts_by_row(draft, "expenditure") == {"2080505": 1}
 
 
 def test_another_units_accountant_cannot_comment(draft, other_accountant):
@@ -173,13 +188,16 @@ def test_comments_through_the_pages(draft, client, reviewer, accountant, django_
     add_url = reverse("disclosures:comment_add", args=["309002", 2025])
     history = reverse("disclosures:history", args=["309002", 2025])
     client.force_login(reviewer)
-    assert client.post(add_url, {"table": 3, "row": "2080505", "text": "请核对该行。", "next": history}).url == history
+    assert (
+        client.post(add_url, {"table": "expenditure", "row": "2080505", "text": "请核对该行。", "next": history}).url
+        == history
+    )
     question = Comment.objects.get()
     client.force_login(accountant)
     client.post(add_url, {"reply_to": question.pk, "text": "已核对无误。"})
     with django_assert_max_num_queries(40):
         page = client.get(history).content.decode()
-    assert "请核对该行。" in page and "已核对无误。" in page and "表3 · 2080505" in page
+    assert "请核对该行。" in page and "已核对无误。" in page and "预算公开03表 · 2080505" in page
     client.force_login(reviewer)
     client.post(reverse("disclosures:comment_resolve", args=["309002", 2025, question.pk]))
     assert Comment.objects.get(pk=question.pk).is_resolved
@@ -190,7 +208,6 @@ def test_comment_pages_are_scoped_to_the_unit(draft, client, other_accountant):
     client.force_login(other_accountant)
     response = client.post(reverse("disclosures:comment_add", args=["309002", 2025]), {"text": "看看"})
     assert response.status_code == 404 and not Comment.objects.exists()
-
 
 
 def test_reviewers_reach_the_newest_years_review_list_from_the_navigation(reviewer_client, seed_disclosure):

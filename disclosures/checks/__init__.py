@@ -43,11 +43,12 @@ from disclosures.checks.yoy import LARGE_CHANGE_AMOUNT, LARGE_CHANGE_RATE, check
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData
 from disclosures.tables.builders import Names
+from disclosures.tables.presentation import naming_tables_of
 
 
 def _order(finding: Finding) -> tuple:
-    # Errors first, then in the order of the document: texts outside the tables, then table 1 to 12.
-    return (not finding.is_error, finding.table or 0)
+    # Errors first, then in the order of the document: texts outside the tables, then the tables in the layout's order.
+    return (not finding.is_error, finding.table_number)
 
 
 def run_checks(
@@ -55,27 +56,37 @@ def run_checks(
     book: dict[tuple[str, str], ClassificationCode],
     previous: DisclosureData | None = None,
 ) -> list[Finding]:
-    """Every finding on ``data``; ``book`` is ``snapshot.code_book(data.year)``, ``previous`` last year's data."""
+    """Every finding on ``data`` under its layout's rules, naming the tables as the layout prints them.
+
+    ``book`` is ``snapshot.code_book(data.year)``, ``previous`` last year's data.
+    """
+    # The layouts and the facts build on the checks' findings: they are read when checks run, not at import.
+    from disclosures.layouts import OPERATING_COSTS_OF_EVERY_UNIT, layout_of_data
+    from disclosures.narrative.facts import compute_facts
+
+    layout = layout_of_data(data)
     names = Names(book)
-    findings = [
-        *check_codes(data, book, names),
-        *check_negative_amounts(data, names),
-        *check_duplicates(data, names),
-        *check_choices(data, names),
-        *check_total_balance(data),
-        *check_fund_balances(data),
-        *check_basic_against_general_budget(data),
-        *check_targets_total(data),
-        *check_data_texts(data, names),
-        *check_empty_lines(data, names),
-        *check_purposes(data, names),
-        *check_targets(data),
-        *check_three_public_against_economic(data, names),
-        *check_funded_items(data, names),
-        *check_economic_columns(data, names),
-        *check_operating_costs(data),
-        *check_changes(data, names, previous),
-    ]
+    asked = layout.asked_keys(compute_facts(data, book, previous))
+    with naming_tables_of(layout.tables):
+        findings = [
+            *check_codes(data, book, names),
+            *check_negative_amounts(data, names),
+            *check_duplicates(data, names),
+            *check_choices(data, names),
+            *check_total_balance(data),
+            *check_fund_balances(data),
+            *check_basic_against_general_budget(data),
+            *check_targets_total(data),
+            *check_data_texts(data, names),
+            *check_empty_lines(data, names),
+            *(check_purposes(data, names) if layout.rules.purpose_per_item else []),
+            *check_targets(data),
+            *check_three_public_against_economic(data, names),
+            *check_funded_items(data, names),
+            *check_economic_columns(data, names),
+            *check_operating_costs(data, every_unit=layout.rules.operating_costs == OPERATING_COSTS_OF_EVERY_UNIT),
+            *check_changes(data, names, previous, asked=asked),
+        ]
     return sorted(findings, key=_order)
 
 

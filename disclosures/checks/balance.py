@@ -17,14 +17,19 @@ from disclosures.checks.labels import fund_label
 from disclosures.choices import Fund
 from disclosures.models import INCOME_AMOUNT_FIELDS
 from disclosures.snapshot import DisclosureData
+from disclosures.tables.declaration import TableKey
 
 TOTAL = "balance.total"
 FUND = "balance.fund"
 
 CARRYOVER_PREFIX = "carryover_"
 # Where a fund's balance shows in print: a fiscal fund's spending table; the other funds only in table 2.
-FUND_TABLE = {Fund.GENERAL_BUDGET: 5, Fund.GOV_FUND: 8, Fund.STATE_CAPITAL: 9}
-INCOME_TABLE = 2
+FUND_TABLE = {
+    Fund.GENERAL_BUDGET: TableKey.GENERAL_BUDGET,
+    Fund.GOV_FUND: TableKey.GOV_FUND,
+    Fund.STATE_CAPITAL: TableKey.STATE_CAPITAL,
+}
+INCOME_TABLE = TableKey.INCOME
 
 
 def current_income_fields(fund: str) -> list[str]:
@@ -59,7 +64,7 @@ def check_total_balance(data: DisclosureData) -> list[Finding]:
     if not disagree(current + carryover, spent + carried, [*income, *line_figures(data.lines)]):
         return []
     detail = _detail("", current, carryover, spent, carried)
-    return [error(TOTAL, 1, _("收入总计 / 支出总计"), _("预算数"), detail, "income")]
+    return [error(TOTAL, TableKey.INCOME_EXPENDITURE, _("收入总计 / 支出总计"), _("预算数"), detail, "income")]
 
 
 def check_fund_balances(data: DisclosureData) -> list[Finding]:

@@ -11,6 +11,7 @@ from disclosures.checks.findings import Finding, error
 from disclosures.checks.labels import code_row, column_label, economic_row, funded_row, funded_tables, line_row
 from disclosures.snapshot import DisclosureData
 from disclosures.tables.builders import Names
+from disclosures.tables.declaration import TableKey
 
 UNKNOWN = "code.unknown"
 WRONG_LEVEL = "code.level"
@@ -50,10 +51,20 @@ def _check(
 def check_codes(data: DisclosureData, book: dict[tuple[str, str], ClassificationCode], names: Names) -> list[Finding]:
     findings: list[Finding] = []
     for index, line in enumerate(data.lines):
-        where = (3, line_row(line, names), column_label(3, "function_code"), f"lines[{index}].function_code")
+        where = (
+            TableKey.EXPENDITURE,
+            line_row(line, names),
+            column_label(TableKey.EXPENDITURE, "function_code"),
+            f"lines[{index}].function_code",
+        )
         findings += _check(book, data.year, Scheme.FUNCTION, ITEM_LEVEL, line.function_code, where)
     for index, row in enumerate(data.basic):
-        where = (6, economic_row(row, names), column_label(6, "economic_code"), f"basic[{index}].economic_code")
+        where = (
+            TableKey.BASIC_BY_ECONOMIC,
+            economic_row(row, names),
+            column_label(TableKey.BASIC_BY_ECONOMIC, "economic_code"),
+            f"basic[{index}].economic_code",
+        )
         findings += _check(book, data.year, Scheme.ECON_DEPT, SECTION_LEVEL, row.economic_code, where)
     for table, name, items in funded_tables(data):
         for index, item in enumerate(items):

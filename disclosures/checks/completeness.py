@@ -10,6 +10,7 @@ from disclosures.checks.findings import Finding, wan, warning
 from disclosures.checks.labels import column_label, line_row, target_row
 from disclosures.snapshot import DisclosureData
 from disclosures.tables.builders import Names
+from disclosures.tables.declaration import TableKey
 
 PURPOSE_MISSING = "line.purpose_missing"
 GOAL_MISSING = "target.goal_missing"
@@ -20,9 +21,9 @@ def check_purposes(data: DisclosureData, names: Names) -> list[Finding]:
     return [
         warning(
             PURPOSE_MISSING,
-            3,
+            TableKey.EXPENDITURE,
             line_row(line, names),
-            column_label(3, "purpose"),
+            column_label(TableKey.EXPENDITURE, "purpose"),
             _("支出%(amount)s未填写“主要用于”，情况说明中该科目将没有用途说明。") % {"amount": wan(line.total)},
             f"lines[{index}].purpose",
         )
@@ -38,9 +39,9 @@ def check_targets(data: DisclosureData) -> list[Finding]:
             findings.append(
                 warning(
                     GOAL_MISSING,
-                    12,
+                    TableKey.PERFORMANCE,
                     target_row(target),
-                    column_label(12, "goal"),
+                    column_label(TableKey.PERFORMANCE, "goal"),
                     _("未填写年度绩效目标。"),
                     f"targets[{index}].goal",
                 )
@@ -49,7 +50,7 @@ def check_targets(data: DisclosureData) -> list[Finding]:
             findings.append(
                 warning(
                     INDICATORS_MISSING,
-                    12,
+                    TableKey.PERFORMANCE,
                     target_row(target),
                     _("绩效指标"),
                     _("未填写任何绩效指标（数量、质量、时效、成本、效益、满意度）。"),

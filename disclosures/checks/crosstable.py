@@ -16,6 +16,7 @@ from disclosures.checks.labels import code_row, column_label, fund_label, funded
 from disclosures.choices import Fund
 from disclosures.snapshot import FUND_FIELDS, DisclosureData, FundedRow, Line
 from disclosures.tables.builders import Names
+from disclosures.tables.declaration import TableKey
 
 BASIC_BY_ECONOMIC = "crosstable.basic_by_economic"
 TARGETS_TOTAL = "crosstable.targets_total"
@@ -41,11 +42,20 @@ def check_basic_against_general_budget(data: DisclosureData) -> list[Finding]:
             "（一般公共预算支出明细汇总）不相等，相差%(difference)s。"
         ) % {
             "economic": wan(total(by_economic)),
-            "column": column_label(5, key),
+            "column": column_label(TableKey.GENERAL_BUDGET, key),
             "function": wan(total(by_function)),
             "difference": difference(total(by_economic), total(by_function)),
         }
-        findings.append(error(BASIC_BY_ECONOMIC, 6, _("合计"), column_label(6, key), detail, "basic"))
+        findings.append(
+            error(
+                BASIC_BY_ECONOMIC,
+                TableKey.BASIC_BY_ECONOMIC,
+                _("合计"),
+                column_label(TableKey.BASIC_BY_ECONOMIC, key),
+                detail,
+                "basic",
+            )
+        )
     return findings
 
 
@@ -70,7 +80,16 @@ def check_targets_total(data: DisclosureData) -> list[Finding]:
         "difference": difference(total(amounts), total(projects)),
         "advice": advice,
     }
-    return [error(TARGETS_TOTAL, 12, _("合计"), column_label(12, "amount"), detail, "targets")]
+    return [
+        error(
+            TARGETS_TOTAL,
+            TableKey.PERFORMANCE,
+            _("合计"),
+            column_label(TableKey.PERFORMANCE, "amount"),
+            detail,
+            "targets",
+        )
+    ]
 
 
 def check_three_public_against_economic(data: DisclosureData, names: Names) -> list[Finding]:
@@ -82,7 +101,7 @@ def check_three_public_against_economic(data: DisclosureData, names: Names) -> l
         economic = [basic[code].personnel, basic[code].public] if code in basic else []
         if not disagree(total(three_public), total(economic), [*three_public, *economic]):
             continue
-        column = _("培训费") if key == "training" else column_label(7, key)
+        column = _("培训费") if key == "training" else column_label(TableKey.THREE_PUBLIC, key)
         detail = _(
             "一般公共预算安排的%(column)s%(three_public)s，与预算公开06表“%(code)s”行%(economic)s不一致，"
             "相差%(difference)s；如差额由项目支出安排，请在审核时说明。"
@@ -94,12 +113,12 @@ def check_three_public_against_economic(data: DisclosureData, names: Names) -> l
             "difference": difference(total(three_public), total(economic)),
         }
         row = fund_label(Fund.GENERAL_BUDGET)
-        findings.append(warning(THREE_PUBLIC_ECONOMIC, 7, row, column, detail, "three_public"))
+        findings.append(warning(THREE_PUBLIC_ECONOMIC, TableKey.THREE_PUBLIC, row, column, detail, "three_public"))
     return findings
 
 
 def _funded_against_lines(
-    table: int, name: str, items: list[FundedRow], lines_by_code: dict[str, list[Line]], names: Names
+    table: str, name: str, items: list[FundedRow], lines_by_code: dict[str, list[Line]], names: Names
 ) -> list[Finding]:
     findings = []
     items_by_code: dict[str, list[FundedRow]] = defaultdict(list)

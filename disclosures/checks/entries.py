@@ -23,6 +23,7 @@ from disclosures.choices import Fund, ProcurementCategory, ProcurementMode
 from disclosures.models import INCOME_AMOUNT_FIELDS, THREE_PUBLIC_AMOUNT_FIELDS
 from disclosures.snapshot import FUND_FIELDS, DisclosureData
 from disclosures.tables.builders import Names
+from disclosures.tables.declaration import TableKey
 
 NEGATIVE = "amount.negative"
 DUPLICATE = "row.duplicate"
@@ -31,27 +32,57 @@ EMPTY_LINE = "line.empty"
 
 BASIC_AMOUNTS = ("personnel", "public")
 
-Amount = tuple[int | None, str, str, str, Decimal]  # table, row, column, field, amount
+Amount = tuple[str, str, str, str, Decimal]  # table, row, column, field, amount
 
 
 def _amounts(data: DisclosureData, names: Names) -> Iterator[Amount]:
     for name in INCOME_AMOUNT_FIELDS:
-        yield 1, column_label(1, name), _("预算数"), f"income.{name}", data.income_amount(name)
+        yield (
+            TableKey.INCOME_EXPENDITURE,
+            column_label(TableKey.INCOME_EXPENDITURE, name),
+            _("预算数"),
+            f"income.{name}",
+            data.income_amount(name),
+        )
     for index, line in enumerate(data.lines):
         for key in LINE_AMOUNTS:
-            yield 3, line_row(line, names), column_label(3, key), f"lines[{index}].{key}", getattr(line, key)
+            yield (
+                TableKey.EXPENDITURE,
+                line_row(line, names),
+                column_label(TableKey.EXPENDITURE, key),
+                f"lines[{index}].{key}",
+                getattr(line, key),
+            )
     for index, row in enumerate(data.basic):
         for key in BASIC_AMOUNTS:
-            yield 6, economic_row(row, names), column_label(6, key), f"basic[{index}].{key}", getattr(row, key)
+            yield (
+                TableKey.BASIC_BY_ECONOMIC,
+                economic_row(row, names),
+                column_label(TableKey.BASIC_BY_ECONOMIC, key),
+                f"basic[{index}].{key}",
+                getattr(row, key),
+            )
     for index, row in enumerate(data.three_public):
         for key in THREE_PUBLIC_AMOUNT_FIELDS:
-            yield 7, fund_label(row.fund), column_label(7, key), f"three_public[{index}].{key}", getattr(row, key)
+            yield (
+                TableKey.THREE_PUBLIC,
+                fund_label(row.fund),
+                column_label(TableKey.THREE_PUBLIC, key),
+                f"three_public[{index}].{key}",
+                getattr(row, key),
+            )
     for table, name, items in funded_tables(data):
         for index, item in enumerate(items):
             for key in FUND_FIELDS:
                 yield table, funded_row(item), column_label(table, key), f"{name}[{index}].{key}", item.fund(key)
     for index, target in enumerate(data.targets):
-        yield 12, target_row(target), column_label(12, "amount"), f"targets[{index}].amount", target.amount
+        yield (
+            TableKey.PERFORMANCE,
+            target_row(target),
+            column_label(TableKey.PERFORMANCE, "amount"),
+            f"targets[{index}].amount",
+            target.amount,
+        )
     yield None, _("第二部分 情况说明"), _("机关运行经费"), "operating_costs", data.operating_costs
 
 
@@ -63,7 +94,7 @@ def check_negative_amounts(data: DisclosureData, names: Names) -> list[Finding]:
     ]
 
 
-def _duplicate(table: int, row: str, first: int, field: str) -> Finding:
+def _duplicate(table: str, row: str, first: int, field: str) -> Finding:
     detail = _("与第%(first)s行重复，同一项只能填写一行。") % {"first": first + 1}
     return error(DUPLICATE, table, row, "", detail, field)
 
@@ -74,19 +105,19 @@ def check_duplicates(data: DisclosureData, names: Names) -> list[Finding]:
     for index, line in enumerate(data.lines):
         first = seen.setdefault(("line", line.function_code, line.fund), index)
         if first != index:
-            findings.append(_duplicate(3, line_row(line, names), first, f"lines[{index}]"))
+            findings.append(_duplicate(TableKey.EXPENDITURE, line_row(line, names), first, f"lines[{index}]"))
     for index, row in enumerate(data.basic):
         first = seen.setdefault(("basic", row.economic_code), index)
         if first != index:
-            findings.append(_duplicate(6, economic_row(row, names), first, f"basic[{index}]"))
+            findings.append(_duplicate(TableKey.BASIC_BY_ECONOMIC, economic_row(row, names), first, f"basic[{index}]"))
     for index, row in enumerate(data.three_public):
         first = seen.setdefault(("three_public", row.fund), index)
         if first != index:
-            findings.append(_duplicate(7, fund_label(row.fund), first, f"three_public[{index}]"))
+            findings.append(_duplicate(TableKey.THREE_PUBLIC, fund_label(row.fund), first, f"three_public[{index}]"))
     return findings
 
 
-def _invalid(table: int, row: str, column: str, value: str, choices, field: str) -> Finding:
+def _invalid(table: str, row: str, column: str, value: str, choices, field: str) -> Finding:
     detail = _("“%(value)s”不是可选项（可选：%(choices)s）。") % {
         "value": value,
         "choices": "、".join(str(label) for label in choices.labels),
@@ -96,12 +127,26 @@ def _invalid(table: int, row: str, column: str, value: str, choices, field: str)
 
 def check_choices(data: DisclosureData, names: Names) -> list[Finding]:
     findings = [
-        _invalid(3, line_row(line, names), column_label(3, "fund"), line.fund, Fund, f"lines[{index}].fund")
+        _invalid(
+            TableKey.EXPENDITURE,
+            line_row(line, names),
+            column_label(TableKey.EXPENDITURE, "fund"),
+            line.fund,
+            Fund,
+            f"lines[{index}].fund",
+        )
         for index, line in enumerate(data.lines)
         if line.fund not in Fund.values
     ]
     findings += [
-        _invalid(7, row.fund, column_label(7, "fund"), row.fund, Fund, f"three_public[{index}].fund")
+        _invalid(
+            TableKey.THREE_PUBLIC,
+            row.fund,
+            column_label(TableKey.THREE_PUBLIC, "fund"),
+            row.fund,
+            Fund,
+            f"three_public[{index}].fund",
+        )
         for index, row in enumerate(data.three_public)
         if row.fund not in Fund.values
     ]
@@ -112,7 +157,14 @@ def check_choices(data: DisclosureData, names: Names) -> list[Finding]:
             value = getattr(item, key)
             if value not in choices.values:
                 findings.append(
-                    _invalid(10, funded_row(item), column_label(10, key), value, choices, f"procurement[{index}].{key}")
+                    _invalid(
+                        TableKey.PROCUREMENT,
+                        funded_row(item),
+                        column_label(TableKey.PROCUREMENT, key),
+                        value,
+                        choices,
+                        f"procurement[{index}].{key}",
+                    )
                 )
     return findings
 
@@ -120,7 +172,7 @@ def check_choices(data: DisclosureData, names: Names) -> list[Finding]:
 def check_empty_lines(data: DisclosureData, names: Names) -> list[Finding]:
     detail = _("各项金额均为0，请填写金额或删除该行（否则表中会出现一行0.00）。")
     return [
-        warning(EMPTY_LINE, 3, line_row(line, names), "", detail, f"lines[{index}]")
+        warning(EMPTY_LINE, TableKey.EXPENDITURE, line_row(line, names), "", detail, f"lines[{index}]")
         for index, line in enumerate(data.lines)
         if not any(getattr(line, key) for key in LINE_AMOUNTS)
     ]

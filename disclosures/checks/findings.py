@@ -1,7 +1,8 @@
 """What a check reports: a Finding placed on a table, row and column, and how figures are compared.
 
-Every message is complete on its own (it names 预算公开NN表, the row and the column and gives the
-figures in 万元), so a page, the command line and a reviewer's list can show it without context.
+Every message is complete on its own (it names the table as the layout prints it — 预算公开05表, 表5 —,
+the row and the column and gives the figures in 万元), so a page, the command line and a reviewer's list
+can show it without context.
 """
 
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from disclosures.money import ZERO, format_wan, wan_2dp
 from disclosures.snapshot import Line
-from disclosures.tables.declaration import spec
+from disclosures.tables.presentation import named_spec
 
 
 def field_anchor(field: str) -> str:
@@ -32,23 +33,21 @@ class Severity(models.TextChoices):
 class Finding:
     severity: str
     code: str  # stable identifier of the rule, e.g. "balance.total"
-    table: int | None  # 1–12, or None for the texts outside the tables
+    table: str  # the table's key (e.g. "basic_by_economic"), or "" for the texts outside the tables
     row: str
     column: str
     message: str
     field: str = ""  # path of the value in DisclosureData, e.g. "lines[3].purpose" (see texts.py)
+    table_label: str = ""  # the table as the layout prints it: 预算公开06表
+    table_number: int = 0  # its number in the layout's set (0 outside it)
 
     @property
     def is_error(self) -> bool:
         return self.severity == Severity.ERROR
 
     @property
-    def table_label(self) -> str:
-        return spec(self.table).code if self.table else ""
-
-    @property
     def anchor(self) -> str:
-        return spec(self.table).anchor if self.table else ""
+        return f"table-{self.table_number}" if self.table_number else ""
 
     @property
     def field_anchor(self) -> str:
@@ -59,11 +58,11 @@ class Finding:
         return str(Severity(self.severity).label)
 
 
-def place(table: int | None, row: str, column: str) -> str:
+def place(table: str, row: str, column: str) -> str:
     """预算公开06表“合计”行“人员经费”列; outside the tables, the part and the text: 第一部分 概况“主要职责”."""
     if not table:
         return f"{row}“{column}”" if column else row
-    text = spec(table).code
+    text = named_spec(table).label
     if row:
         text += _("“%(row)s”行") % {"row": row}
     if column:
@@ -72,18 +71,28 @@ def place(table: int | None, row: str, column: str) -> str:
 
 
 def finding(
-    severity: str, code: str, table: int | None, row: str, column: str, detail: str, field: str = ""
+    severity: str, code: str, table: str | None, row: str, column: str, detail: str, field: str = ""
 ) -> Finding:
     """A finding whose message starts with its place: ``<place>：<detail>``."""
+    table = str(table or "")
     message = f"{place(table, str(row), str(column))}：{detail}"
-    return Finding(str(severity), code, table, str(row), str(column), message, field)
+    spec = named_spec(table) if table else None
+    return Finding(
+        str(severity), code, table, str(row), str(column), message, field,
+        table_label=spec.label if spec else "", table_number=spec.number if spec else 0,
+    )  # fmt: skip
 
 
-def error(code: str, table: int | None, row: str, column: str, detail: str, field: str = "") -> Finding:
+def table_label(table: str) -> str:
+    """How a message names another table: 预算公开05表."""
+    return named_spec(table).label
+
+
+def error(code: str, table: str | None, row: str, column: str, detail: str, field: str = "") -> Finding:
     return finding(Severity.ERROR, code, table, row, column, detail, field)
 
 
-def warning(code: str, table: int | None, row: str, column: str, detail: str, field: str = "") -> Finding:
+def warning(code: str, table: str | None, row: str, column: str, detail: str, field: str = "") -> Finding:
     return finding(Severity.WARNING, code, table, row, column, detail, field)
 
 

@@ -3,12 +3,13 @@
 from disclosures.choices import Fund
 from disclosures.snapshot import BasicRow, DisclosureData, FundedRow, Line, Target
 from disclosures.tables.builders import Names
-from disclosures.tables.declaration import spec
+from disclosures.tables.declaration import TableKey
+from disclosures.tables.presentation import named_spec
 
 
-def column_label(table: int, key: str) -> str:
+def column_label(table: str, key: str) -> str:
     """The label of an entry field of the table, else of its printed column with that key."""
-    table_spec = spec(table)
+    table_spec = named_spec(table)
     for entry_field in table_spec.entry_fields:
         if entry_field.name == key:
             return str(entry_field.label)
@@ -43,6 +44,9 @@ def target_row(target: Target) -> str:
     return target.project
 
 
-def funded_tables(data: DisclosureData) -> list[tuple[int, str, list[FundedRow]]]:
+def funded_tables(data: DisclosureData) -> list[tuple[str, str, list[FundedRow]]]:
     """Tables 10 and 11 with the name of their list in DisclosureData."""
-    return [(10, "procurement", data.procurement), (11, "service_purchases", data.service_purchases)]
+    return [
+        (TableKey.PROCUREMENT, "procurement", data.procurement),
+        (TableKey.SERVICE_PURCHASES, "service_purchases", data.service_purchases),
+    ]

@@ -23,6 +23,7 @@ from disclosures.checks.yoy import explanation_label
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData
 from disclosures.tables.builders import Names
+from disclosures.tables.declaration import TableKey
 
 PLACEHOLDER = "text.placeholder"
 TEMPLATE_NOTE = "text.template_note"
@@ -95,7 +96,7 @@ def leftovers_in(text: str) -> list[tuple[str, str]]:
     return results
 
 
-def _place(key: str, rows: dict[str, str], names: Names) -> tuple[int | None, str, str]:
+def _place(key: str, rows: dict[str, str], names: Names) -> tuple[str | None, str, str]:
     """Table, row and column of a text key; ``rows`` names the rows when the data is at hand."""
     if key in OVERVIEW_FIELDS or key == "state_assets":
         part = PART_ONE if key in OVERVIEW_FIELDS else PART_TWO
@@ -104,7 +105,7 @@ def _place(key: str, rows: dict[str, str], names: Names) -> tuple[int | None, st
         return None, str(PART_TWO), explanation_label(key.removeprefix(EXPLANATION_PREFIX), names)
     match = INDEXED.match(key)
     if match:
-        table = 3 if match["list"] == "lines" else 12
+        table = TableKey.EXPENDITURE if match["list"] == "lines" else TableKey.PERFORMANCE
         default_row = _("第%(number)s行") % {"number": int(match["index"]) + 1}
         return table, rows.get(key, default_row), column_label(table, match["field"])
     return None, "", key

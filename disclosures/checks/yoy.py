@@ -36,14 +36,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosures.checks.balance import current_income_fields
-from disclosures.checks.findings import Finding, total, wan, warning
+from disclosures.checks.findings import Finding, table_label, total, wan, warning
 from disclosures.checks.labels import code_row
 from disclosures.choices import Fund, ProcurementMode
 from disclosures.models import INCOME_AMOUNT_FIELDS
 from disclosures.money import ZERO, percent
 from disclosures.snapshot import DisclosureData, Prior
 from disclosures.tables.builders import FUNCTION_CLASSES, Names
-from disclosures.tables.declaration import TABLES_BY_NUMBER
+from disclosures.tables.declaration import BUDGET_TABLES, TableKey
 
 UNEXPLAINED = "yoy.unexplained"
 
@@ -61,37 +61,41 @@ class Fact:
     figure: str  # name in Prior.figures (the PriorYear fields), or function_class.<类>
     label: str | Promise
     keys: tuple[str, ...]
-    table: int | None
+    table: str | None
     row: str | Promise
     column: str | Promise
 
 
 TOTAL_ROW = gettext_lazy("合计")
+lazy = gettext_lazy
 FACTS = (
-    Fact("total", gettext_lazy("收支总预算"), ("total_change", "income_change", "expenditure_change"), 1,
-         gettext_lazy("收入总计"), gettext_lazy("预算数")),
+    Fact("total", lazy("收支总预算"), ("total_change", "income_change", "expenditure_change"),
+         TableKey.INCOME_EXPENDITURE, lazy("收入总计"), lazy("预算数")),
     *(
-        Fact(f"income_{fund.value}", format_lazy("{}{}", fund.label, gettext_lazy("收入")),
-             ("income_change", "total_change"), 2, TOTAL_ROW, fund.label)
+        Fact(f"income_{fund.value}", format_lazy("{}{}", fund.label, lazy("收入")), ("income_change", "total_change"),
+             TableKey.INCOME, TOTAL_ROW, fund.label)
         for fund in Fund
     ),
-    Fact("basic", gettext_lazy("基本支出"), ("basic_change",), 3, TOTAL_ROW, gettext_lazy("基本支出")),
-    Fact("project", gettext_lazy("项目支出"), ("project_change",), 3, TOTAL_ROW, gettext_lazy("项目支出")),
-    Fact("abroad", gettext_lazy("因公出国（境）费"), ("three_public.abroad",), 7, TOTAL_ROW,
-         gettext_lazy("因公出国（境）费")),
-    Fact("vehicle_purchase", gettext_lazy("公务用车购置费"), ("three_public.vehicle_purchase", "three_public.vehicle"),
-         7, TOTAL_ROW, gettext_lazy("公务用车购置费")),
-    Fact("vehicle_operation", gettext_lazy("公务用车运行维护费"),
-         ("three_public.vehicle_operation", "three_public.vehicle"), 7, TOTAL_ROW, gettext_lazy("公务用车运行维护费")),
-    Fact("reception", gettext_lazy("公务接待费"), ("three_public.reception",), 7, TOTAL_ROW,
-         gettext_lazy("公务接待费")),
-    Fact("meeting", gettext_lazy("会议费"), ("three_public.meeting",), 7, TOTAL_ROW, gettext_lazy("会议费")),
-    Fact("training", gettext_lazy("培训费"), ("three_public.training",), 7, TOTAL_ROW, gettext_lazy("培训费")),
-    Fact("gov_fund_expenditure", gettext_lazy("政府性基金预算支出"), ("gov_fund",), 8, TOTAL_ROW,
-         gettext_lazy("合计")),
-    Fact("procurement_total", gettext_lazy("政府采购预算"), ("procurement",), 10, TOTAL_ROW, gettext_lazy("合计")),
-    Fact("operating_costs", gettext_lazy("机关运行经费"), ("operating_costs",), None,
-         gettext_lazy("第二部分 情况说明"), gettext_lazy("机关运行经费")),
+    Fact("basic", lazy("基本支出"), ("basic_change",), TableKey.EXPENDITURE, TOTAL_ROW, lazy("基本支出")),
+    Fact("project", lazy("项目支出"), ("project_change",), TableKey.EXPENDITURE, TOTAL_ROW, lazy("项目支出")),
+    Fact("general_budget_expenditure", lazy("一般公共预算支出"), ("general_budget_change",), TableKey.GENERAL_BUDGET,
+         TOTAL_ROW, lazy("合计")),
+    Fact("general_budget_basic", lazy("一般公共预算基本支出"), ("general_basic_change",), TableKey.BASIC_BY_ECONOMIC,
+         TOTAL_ROW, lazy("合计")),
+    Fact("abroad", lazy("因公出国（境）费"), ("three_public.abroad",), TableKey.THREE_PUBLIC, TOTAL_ROW,
+         lazy("因公出国（境）费")),
+    Fact("vehicle_purchase", lazy("公务用车购置费"), ("three_public.vehicle_purchase", "three_public.vehicle"),
+         TableKey.THREE_PUBLIC, TOTAL_ROW, lazy("公务用车购置费")),
+    Fact("vehicle_operation", lazy("公务用车运行维护费"), ("three_public.vehicle_operation", "three_public.vehicle"),
+         TableKey.THREE_PUBLIC, TOTAL_ROW, lazy("公务用车运行维护费")),
+    Fact("reception", lazy("公务接待费"), ("three_public.reception",), TableKey.THREE_PUBLIC, TOTAL_ROW,
+         lazy("公务接待费")),
+    Fact("meeting", lazy("会议费"), ("three_public.meeting",), TableKey.THREE_PUBLIC, TOTAL_ROW, lazy("会议费")),
+    Fact("training", lazy("培训费"), ("three_public.training",), TableKey.THREE_PUBLIC, TOTAL_ROW, lazy("培训费")),
+    Fact("gov_fund_expenditure", lazy("政府性基金预算支出"), ("gov_fund",), TableKey.GOV_FUND, TOTAL_ROW, lazy("合计")),
+    Fact("procurement_total", lazy("政府采购预算"), ("procurement",), TableKey.PROCUREMENT, TOTAL_ROW, lazy("合计")),
+    Fact("operating_costs", lazy("机关运行经费"), ("operating_costs",), None, lazy("第二部分 情况说明"),
+         lazy("机关运行经费")),
 )  # fmt: skip
 # Keys that explain more than one figure, or a part the narrative prints on its own.
 KEY_LABELS = {
@@ -102,8 +106,8 @@ KEY_LABELS = {
     "three_public.vehicle": gettext_lazy("公务用车购置及运行维护费"),
     **{f"procurement.{mode.value}": mode.label for mode in ProcurementMode},
 }
-# Why a table has no data (empty.table8) is not a change; the narrative prints it after the empty-table note.
-EMPTY_TABLE_KEY = "empty.table"
+# Why a table has no data (empty.gov_fund) is not a change; the narrative prints it after the empty-table note.
+EMPTY_TABLE_KEY = "empty."
 
 
 def year_figures(data: DisclosureData) -> dict[str, Decimal]:
@@ -114,6 +118,8 @@ def year_figures(data: DisclosureData) -> dict[str, Decimal]:
         "basic": total(line.basic for line in lines),
         "project": total(line.project for line in lines),
         "gov_fund_expenditure": total(line.total for line in lines if line.fund == Fund.GOV_FUND),
+        "general_budget_expenditure": total(line.total for line in lines if line.fund == Fund.GENERAL_BUDGET),
+        "general_budget_basic": total(line.basic for line in lines if line.fund == Fund.GENERAL_BUDGET),
         "operating_costs": data.operating_costs,
         "procurement_total": total(item.total for item in data.procurement),
     }
@@ -126,25 +132,42 @@ def year_figures(data: DisclosureData) -> dict[str, Decimal]:
     return figures
 
 
-def function_class_figures(data: DisclosureData) -> dict[str, Decimal]:
-    """Expenditure by function 类; every 类 table 1 lists is known, zero when it has no line."""
+def function_class_figures(data: DisclosureData, fund: str | None = None) -> dict[str, Decimal]:
+    """Expenditure by function 类 (of one fund, or of all); every 类 table 1 lists is known, zero when it
+    has no line."""
     totals = {code: ZERO for code, _name in FUNCTION_CLASSES}
     for line in data.lines:
-        code = line.function_code[:3]
-        totals[code] = totals.get(code, ZERO) + line.total
+        if fund is None or line.fund == fund:
+            code = line.function_code[:3]
+            totals[code] = totals.get(code, ZERO) + line.total
+    return totals
+
+
+def economic_figures(data: DisclosureData) -> dict[str, Decimal]:
+    """一般公共预算基本支出 by economic 款 and by 类."""
+    totals: dict[str, Decimal] = {}
+    for row in data.basic:
+        for code in (row.economic_code, row.economic_code[:3]):
+            totals[code] = totals.get(code, ZERO) + row.total
     return totals
 
 
 def prior_from(previous: DisclosureData) -> Prior:
     """Last year's published disclosure as the figures this year is compared with."""
-    return Prior(year=previous.year, figures=year_figures(previous), function_class=function_class_figures(previous))
+    return Prior(
+        year=previous.year,
+        figures=year_figures(previous),
+        function_class=function_class_figures(previous),
+        general_budget_class=function_class_figures(previous, Fund.GENERAL_BUDGET),
+        economic=economic_figures(previous),
+    )
 
 
 def explanation_label(key: str, names: Names) -> str:
     """What an explanation explains, for the entry page and for findings: 项目支出变动原因."""
-    number = key.removeprefix(EMPTY_TABLE_KEY)
-    if key.startswith(EMPTY_TABLE_KEY) and number.isdigit() and int(number) in TABLES_BY_NUMBER:
-        return _("%(table)s无数据的说明") % {"table": TABLES_BY_NUMBER[int(number)].code}
+    table = key.removeprefix(EMPTY_TABLE_KEY)
+    if key.startswith(EMPTY_TABLE_KEY) and table in BUDGET_TABLES:
+        return _("%(table)s无数据的说明") % {"table": table_label(table)}
     if key.startswith(FUNCTION_CLASS_KEY):
         code = key.removeprefix(FUNCTION_CLASS_KEY)
         subject = code_row(code, names.function(code))
@@ -203,17 +226,23 @@ def _comparisons(data: DisclosureData, prior: Prior, names: Names) -> list[tuple
         for code in sorted(set(prior.function_class) | set(classes)):
             key = f"{FUNCTION_CLASS_KEY}{code}"
             name = code_row(code, names.function(code))
-            fact = Fact(key, name, (key,), 1, name, _("预算数"))
+            fact = Fact(key, name, (key,), TableKey.INCOME_EXPENDITURE, name, _("预算数"))
             pairs.append((fact, classes.get(code, ZERO), prior.function_class.get(code, ZERO)))
     return pairs
 
 
-def check_changes(data: DisclosureData, names: Names, previous: DisclosureData | None = None) -> list[Finding]:
+def check_changes(
+    data: DisclosureData, names: Names, previous: DisclosureData | None = None, *, asked: set[str] | None = None
+) -> list[Finding]:
+    """Large changes without a reason; ``asked``: the keys the layout's text prints a reason under (all if None)."""
     prior = prior_from(previous) if previous is not None else data.prior
     if prior is None:
         return []
     return [
         _finding(data, prior, fact, current, last, names)
         for fact, current, last in _comparisons(data, prior, names)
-        if last is not None and is_large(current, last) and _unexplained(fact.keys, data.explanations)
+        if last is not None
+        and is_large(current, last)
+        and (asked is None or asked & set(fact.keys))
+        and _unexplained(fact.keys, data.explanations)
     ]

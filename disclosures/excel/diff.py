@@ -16,10 +16,11 @@ from django.utils.translation import gettext_lazy
 from disclosures.choices import Fund, IndicatorCategory
 from disclosures.excel.export import info_values
 from disclosures.excel.layout import FIXED_FIELDS, info_field
+from disclosures.layouts import layout_of_data
 from disclosures.money import ZERO, exact_wan_text, format_wan
 from disclosures.snapshot import FUND_FIELDS, DisclosureData, FundedRow, Target
 from disclosures.tables.builders import Names
-from disclosures.tables.declaration import AMOUNT, EntryField, spec
+from disclosures.tables.declaration import AMOUNT, EntryField, TableKey, base_spec
 
 
 @dataclass
@@ -54,7 +55,8 @@ Rows = dict[object, tuple[str, dict[str, str]]]  # row key → (row label, {fiel
 class _Table:
     """An entered table's rows: where they are, what identifies them, how they are named."""
 
-    title: str
+    table: str  # the table's key: the section is titled with its code in the disclosure's layout
+    subject: str
     items: Callable[[DisclosureData], list]
     key: Callable[[object], object]
     label: Callable[[Names, object], str]
@@ -78,8 +80,14 @@ class _Table:
 def compare(before: DisclosureData, after: DisclosureData, book: dict) -> list[SectionDiff]:
     """Every section, with what ``after`` adds, changes and removes compared with ``before``."""
     names = Names(book)
-    sections = [(_("预算公开01表 收入（含上年结转结余）"), _income(before), _income(after))]
-    sections += [(table.title, table.rows(before, names), table.rows(after, names)) for table in TABLES]
+    tables = layout_of_data(before).tables
+    sections = [
+        (f"{tables.code(TableKey.INCOME_EXPENDITURE)} {_('收入（含上年结转结余）')}", _income(before), _income(after))
+    ]
+    sections += [
+        (f"{tables.code(table.table)} {table.subject}", table.rows(before, names), table.rows(after, names))
+        for table in TABLES
+    ]
     sections.append((_("说明与其他"), _info(before), _info(after)))
     return [_section(str(title), old, new) for title, old, new in sections]
 
@@ -129,15 +137,15 @@ def _entered(item, fields: Iterable[EntryField]) -> dict[str, str]:
     return values
 
 
-def _fields(number: int, *keys: str) -> tuple[EntryField, ...]:
+def _fields(table: str, *keys: str) -> tuple[EntryField, ...]:
     """A table's entry fields except those that identify its rows."""
-    return tuple(entry for entry in spec(number).entry_fields if entry.name not in keys)
+    return tuple(entry for entry in base_spec(table).entry_fields if entry.name not in keys)
 
 
 def _income(data: DisclosureData) -> Rows:
     return {
         entry.name: (str(entry.label), {_("金额（万元）"): _shown(data.income_amount(entry.name), AMOUNT)})
-        for entry in spec(1).entry_fields
+        for entry in base_spec(TableKey.INCOME_EXPENDITURE).entry_fields
     }
 
 
@@ -170,46 +178,52 @@ def _indicators(target: Target) -> dict[str, str]:
 
 TABLES = (
     _Table(
-        gettext_lazy("预算公开03表 支出明细"),
+        TableKey.EXPENDITURE,
+        gettext_lazy("支出明细"),
         lambda data: data.lines,
         lambda line: (line.function_code, line.fund),
         lambda names, line: f"{_function(names, line.function_code)}（{_fund(line)}）",
-        _fields(3, "function_code", "fund"),
+        _fields(TableKey.EXPENDITURE, "function_code", "fund"),
     ),
     _Table(
-        gettext_lazy("预算公开06表 基本支出经济分类"),
+        TableKey.BASIC_BY_ECONOMIC,
+        gettext_lazy("基本支出经济分类"),
         lambda data: data.basic,
         lambda row: row.economic_code,
         lambda names, row: f"{row.economic_code} {names.economic(row.economic_code)}",
-        _fields(6, "economic_code"),
+        _fields(TableKey.BASIC_BY_ECONOMIC, "economic_code"),
     ),
     _Table(
-        gettext_lazy("预算公开07表 三公两费"),
+        TableKey.THREE_PUBLIC,
+        gettext_lazy("三公两费"),
         lambda data: data.three_public,
         lambda row: row.fund,
         lambda names, row: _fund(row),
-        _fields(7, "fund"),
+        _fields(TableKey.THREE_PUBLIC, "fund"),
     ),
     _Table(
-        gettext_lazy("预算公开10表 政府采购"),
+        TableKey.PROCUREMENT,
+        gettext_lazy("政府采购"),
         lambda data: data.procurement,
         lambda row: (row.function_code, row.project),
         lambda names, row: f"{row.project}（{_function(names, row.function_code)}）",
-        _fields(10, "function_code", "project"),
+        _fields(TableKey.PROCUREMENT, "function_code", "project"),
     ),
     _Table(
-        gettext_lazy("预算公开11表 政府购买服务"),
+        TableKey.SERVICE_PURCHASES,
+        gettext_lazy("政府购买服务"),
         lambda data: data.service_purchases,
         lambda row: (row.function_code, row.project),
         lambda names, row: f"{row.project}（{_function(names, row.function_code)}）",
-        _fields(11, "function_code", "project"),
+        _fields(TableKey.SERVICE_PURCHASES, "function_code", "project"),
     ),
     _Table(
-        gettext_lazy("预算公开12表 项目绩效目标"),
+        TableKey.PERFORMANCE,
+        gettext_lazy("项目绩效目标"),
         lambda data: data.targets,
         lambda target: target.project,
         lambda names, target: target.project,
-        _fields(12, "project"),
+        _fields(TableKey.PERFORMANCE, "project"),
         _indicators,
     ),
 )

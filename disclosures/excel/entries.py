@@ -18,9 +18,10 @@ from disclosures.excel.layout import (
     INDICATOR_CATEGORIES,
     INDICATOR_COLUMNS,
     INDICATOR_SHEET,
-    LAYOUTS,
     OPERATORS,
     THREE_PUBLIC_KEYS,
+    YES_NO,
+    SheetLayout,
 )
 from disclosures.excel.reading import SheetValues
 from disclosures.excel.sheets import SheetReader, Table, TableRow
@@ -28,6 +29,7 @@ from disclosures.models import PerformanceIndicator, PerformanceTarget, Procurem
 from disclosures.money import WAN, ZERO
 from disclosures.snapshot import BasicRow, DisclosureData, FundedRow, Indicator, Line, Target, ThreePublicRow
 from disclosures.tables.builders import build_table
+from disclosures.tables.declaration import TableKey
 
 TOTAL_NAME = "合计"
 MAX_LENGTHS = {
@@ -43,12 +45,20 @@ INDICATOR_INDEX = {column.key: index for index, column in enumerate(INDICATOR_CO
 class EntryReader:
     """Reads the entered tables of one workbook into ``data`` (which already holds its identity)."""
 
-    def __init__(self, sheets: dict[str, SheetValues], cells: CellReader, data: DisclosureData, book: dict):
+    def __init__(
+        self,
+        sheets: dict[str, SheetValues],
+        cells: CellReader,
+        data: DisclosureData,
+        book: dict,
+        layouts: dict[str, SheetLayout],
+    ):
         self.sheets = sheets
         self.cells = cells
         self.data = data
         self.book: dict[tuple[str, str], ClassificationCode] = book
-        self.tables: dict[int, Table] = {}  # the tables found, for comparing their grey cells afterwards
+        self.layouts = layouts  # the sheets of the disclosure's layout, by table key
+        self.tables: dict[str, Table] = {}  # the tables found, for comparing their grey cells afterwards
 
     def read(self) -> None:
         data = self.data
@@ -56,60 +66,68 @@ class EntryReader:
         data.lines = self._lines()
         data.basic = self._basic()
         data.three_public = self._three_public()
-        data.procurement = self._funded(10)
-        data.service_purchases = self._funded(11)
+        data.procurement = self._funded(TableKey.PROCUREMENT)
+        data.service_purchases = self._funded(TableKey.SERVICE_PURCHASES)
         data.targets = self._targets()
 
     # -- finding the entry rows -------------------------------------------------------------
 
-    def _table(self, number: int) -> Table | None:
-        layout = LAYOUTS[number]
+    def _table(self, table: str) -> Table | None:
+        layout = self.layouts.get(table)
+        if layout is None:  # the layout does not publish this table
+            return None
         sheet = self.sheets.get(layout.sheet_name)
         if sheet is None:
             return None
-        table = SheetReader(sheet, self.cells).table(layout.header_rows(), layout.columns)
-        if table is not None:
-            self.tables[number] = table
-        return table
+        found = SheetReader(sheet, self.cells).table(layout.header_rows(), layout.columns)
+        if found is not None:
+            self.tables[table] = found
+        return found
 
-    def _entry_rows(self, number: int) -> tuple[str, list[TableRow]]:
-        table = self._table(number)
-        if table is None:
+    def _entry_rows(self, table: str) -> tuple[str, list[TableRow]]:
+        found = self._table(table)
+        if found is None:
             return WAN, []
-        keys = LAYOUTS[number].entry_keys
-        return table.unit, [row for row in table.rows if not row.is_blank(keys) and not self._is_summary(number, row)]
+        keys = self.layouts[table].entry_keys
+        return found.unit, [row for row in found.rows if not row.is_blank(keys) and not self._is_summary(table, row)]
 
-    def _is_summary(self, number: int, row: TableRow) -> bool:
+    def _is_summary(self, table: str, row: TableRow) -> bool:
         """合计, department, unit, 类 and fund rows: derived figures printed in the entered columns."""
         org = row.text("org_code")
         if row.text("name") == TOTAL_NAME or (org and org == self.data.department_code):
             return True
-        if number in (3, 10, 11):
+        if table in (TableKey.EXPENDITURE, TableKey.PROCUREMENT, TableKey.SERVICE_PURCHASES):
             return bool(org)  # the department and unit rows carry a code; items do not
-        if number == 6:
+        if table == TableKey.BASIC_BY_ECONOMIC:
             return len(row.text("economic_code")) == 3
-        if number == 7:
+        if table == TableKey.THREE_PUBLIC:
             return not org and not row.text("name")  # one row per 资金性质 above the department
         return False
 
     # -- typed cells of an entry row --------------------------------------------------------
 
-    def _where(self, number: int, row: TableRow, key: str) -> Place:
-        layout = LAYOUTS[number]
+    def _where(self, table: str, row: TableRow, key: str) -> Place:
+        layout = self.layouts[table]
         return Place(layout.sheet_name, row.number, layout.column_index(key))
 
-    def _amounts(self, number: int, row: TableRow, keys, unit: str) -> dict[str, Decimal]:
-        return {key: self.cells.amount(row.cells[key], self._where(number, row, key), unit) for key in keys}
+    def _amounts(self, table: str, row: TableRow, keys, unit: str) -> dict[str, Decimal]:
+        return {key: self.cells.amount(row.cells[key], self._where(table, row, key), unit) for key in keys}
 
-    def _text(self, number: int, row: TableRow, key: str, **options) -> str:
-        return self.cells.text(row.cells[key], self._where(number, row, key), **options)
+    def _text(self, table: str, row: TableRow, key: str, **options) -> str:
+        return self.cells.text(row.cells[key], self._where(table, row, key), **options)
 
-    def _fund(self, number: int, row: TableRow) -> str:
-        where = self._where(number, row, "fund")
+    def _flag(self, table: str, row: TableRow, key: str) -> bool:
+        where = self._where(table, row, key)
+        if is_blank(row.cells[key]):
+            return False
+        return bool(self.cells.choice(row.cells[key], where, YES_NO, _("“是”或“否”")))
+
+    def _fund(self, table: str, row: TableRow) -> str:
+        where = self._where(table, row, "fund")
         return self.cells.choice(row.cells["fund"], where, CHOICES["fund"], _("资金性质"), default=Fund.GENERAL_BUDGET)
 
-    def _code(self, number: int, row: TableRow, key: str, scheme: str, level: int) -> str:
-        where = self._where(number, row, key)
+    def _code(self, table: str, row: TableRow, key: str, scheme: str, level: int) -> str:
+        where = self._where(table, row, key)
         code = self.cells.text(row.cells[key], where, required=True)
         if not code:
             return ""
@@ -128,9 +146,9 @@ class EntryReader:
             )
         return code
 
-    def _unique(self, number: int, row: TableRow, key: str, seen: dict, value, message: str, **params) -> None:
+    def _unique(self, table: str, row: TableRow, key: str, seen: dict, value, message: str, **params) -> None:
         if value in seen:
-            self.cells.error(self._where(number, row, key), message % {**params, "row": seen[value]})
+            self.cells.error(self._where(table, row, key), message % {**params, "row": seen[value]})
         seen.setdefault(value, row.number)
 
     # -- the tables -------------------------------------------------------------------------
@@ -138,9 +156,10 @@ class EntryReader:
     def _income(self) -> dict[str, Decimal]:
         """Table 1's income rows (fixed, checked by their labels) and table 2's unit row of carry-over."""
         income: dict[str, Decimal] = {}
-        table = self._table(1)
+        table = self._table(TableKey.INCOME_EXPENDITURE)
         if table is not None:
-            for index, expected in enumerate(build_table(1, self.data, self.book).rows):
+            spec = self.layouts[TableKey.INCOME_EXPENDITURE].spec
+            for index, expected in enumerate(build_table(spec, self.data, self.book).rows):
                 name = expected.entered.get("income_amount")
                 if not name:
                     continue
@@ -148,31 +167,35 @@ class EntryReader:
                 row = table.rows[index] if index < len(table.rows) else None
                 if row is None or normal(row.cells["income_item"]) != normal(label):
                     self.cells.error(
-                        Place(LAYOUTS[1].sheet_name, row.number if row else None, 0 if row else None),
+                        Place(spec.code, row.number if row else None, 0 if row else None),
                         _("应为“%(label)s”，实际为“%(found)s”；请不要插入、删除或移动行")
                         % {"label": label, "found": row.text("income_item") if row else ""},
                     )
                     continue
                 income[name] = self.cells.amount(
-                    row.cells["income_amount"], self._where(1, row, "income_amount"), table.unit
+                    row.cells["income_amount"],
+                    self._where(TableKey.INCOME_EXPENDITURE, row, "income_amount"),
+                    table.unit,
                 )
-        unit, rows = self._entry_rows(2)
+        unit, rows = self._entry_rows(TableKey.INCOME)
         for extra in rows[1:]:
-            self.cells.error(Place(LAYOUTS[2].sheet_name, extra.number), _("只能有一行本单位的上年结转结余"))
+            self.cells.error(
+                Place(self.layouts[TableKey.INCOME].sheet_name, extra.number), _("只能有一行本单位的上年结转结余")
+            )
         for fund in Fund.values:
             key = f"carryover_{fund}"
-            income[key] = self._amounts(2, rows[0], [key], unit)[key] if rows else ZERO
+            income[key] = self._amounts(TableKey.INCOME, rows[0], [key], unit)[key] if rows else ZERO
         return income
 
     def _lines(self) -> list[Line]:
-        unit, rows = self._entry_rows(3)
+        unit, rows = self._entry_rows(TableKey.EXPENDITURE)
         lines, seen = [], {}
         for row in rows:
             line = Line(
-                function_code=self._code(3, row, "function_code", Scheme.FUNCTION, 3),
-                fund=self._fund(3, row),
-                purpose=self._text(3, row, "purpose"),
-                **self._amounts(3, row, ("personnel", "public", "project", "carry_forward"), unit),
+                function_code=self._code(TableKey.EXPENDITURE, row, "function_code", Scheme.FUNCTION, 3),
+                fund=self._fund(TableKey.EXPENDITURE, row),
+                purpose=self._text(TableKey.EXPENDITURE, row, "purpose"),
+                **self._amounts(TableKey.EXPENDITURE, row, ("personnel", "public", "project", "carry_forward"), unit),
             )
             self._unique(
                 3, row, "function_code", seen, (line.function_code, line.fund),
@@ -183,53 +206,75 @@ class EntryReader:
         return lines
 
     def _basic(self) -> list[BasicRow]:
-        unit, rows = self._entry_rows(6)
+        unit, rows = self._entry_rows(TableKey.BASIC_BY_ECONOMIC)
         basic, seen = [], {}
         for row in rows:
             item = BasicRow(
-                economic_code=self._code(6, row, "economic_code", Scheme.ECON_DEPT, 2),
-                **self._amounts(6, row, ("personnel", "public"), unit),
+                economic_code=self._code(TableKey.BASIC_BY_ECONOMIC, row, "economic_code", Scheme.ECON_DEPT, 2),
+                **self._amounts(TableKey.BASIC_BY_ECONOMIC, row, ("personnel", "public"), unit),
             )
             message = _("科目“%(code)s”已在第%(row)d行填写")
-            self._unique(6, row, "economic_code", seen, item.economic_code, message, code=item.economic_code)
+            self._unique(
+                TableKey.BASIC_BY_ECONOMIC,
+                row,
+                "economic_code",
+                seen,
+                item.economic_code,
+                message,
+                code=item.economic_code,
+            )
             basic.append(item)
         return basic
 
     def _three_public(self) -> list[ThreePublicRow]:
-        unit, rows = self._entry_rows(7)
+        unit, rows = self._entry_rows(TableKey.THREE_PUBLIC)
         items, seen = [], {}
         for row in rows:
-            item = ThreePublicRow(fund=self._fund(7, row), **self._amounts(7, row, THREE_PUBLIC_KEYS, unit))
+            item = ThreePublicRow(
+                fund=self._fund(TableKey.THREE_PUBLIC, row),
+                **self._amounts(TableKey.THREE_PUBLIC, row, THREE_PUBLIC_KEYS, unit),
+            )
             label = Fund(item.fund).label if item.fund else ""
-            self._unique(7, row, "fund", seen, item.fund, _("资金性质“%(fund)s”已在第%(row)d行填写"), fund=label)
+            self._unique(
+                TableKey.THREE_PUBLIC,
+                row,
+                "fund",
+                seen,
+                item.fund,
+                _("资金性质“%(fund)s”已在第%(row)d行填写"),
+                fund=label,
+            )
             items.append(item)
         return items
 
-    def _funded(self, number: int) -> list[FundedRow]:
-        unit, rows = self._entry_rows(number)
+    def _funded(self, table: str) -> list[FundedRow]:
+        unit, rows = self._entry_rows(table)
         items = []
         for row in rows:
             item = FundedRow(
-                function_code=self._code(number, row, "function_code", Scheme.FUNCTION, 3),
-                project=self._text(number, row, "project", required=True, max_length=MAX_LENGTHS["project"]),
-                funds=self._amounts(number, row, FUND_AMOUNT_KEYS, unit),
+                function_code=self._code(table, row, "function_code", Scheme.FUNCTION, 3),
+                project=self._text(table, row, "project", required=True, max_length=MAX_LENGTHS["project"]),
+                funds=self._amounts(table, row, FUND_AMOUNT_KEYS, unit),
             )
-            if number == 10:
+            if table == TableKey.PROCUREMENT:
                 for key, label in (("mode", _("采购方式")), ("category", _("采购类型"))):
-                    where = self._where(10, row, key)
+                    where = self._where(TableKey.PROCUREMENT, row, key)
                     setattr(item, key, self.cells.choice(row.cells[key], where, CHOICES[key], label))
             items.append(item)
         return items
 
     def _targets(self) -> list[Target]:
-        unit, rows = self._entry_rows(12)
+        unit, rows = self._entry_rows(TableKey.PERFORMANCE)
         targets = []
         target_rows: dict[str, list[int]] = {}
         for row in rows:
             target = Target(
-                project=self._text(12, row, "project", required=True, max_length=MAX_LENGTHS["target"]),
-                amount=self._amounts(12, row, ["amount"], unit)["amount"],
-                goal=self._text(12, row, "goal"),
+                project=self._text(
+                    TableKey.PERFORMANCE, row, "project", required=True, max_length=MAX_LENGTHS["target"]
+                ),
+                amount=self._amounts(TableKey.PERFORMANCE, row, ["amount"], unit)["amount"],
+                goal=self._text(TableKey.PERFORMANCE, row, "goal"),
+                key_project=self._flag(TableKey.PERFORMANCE, row, "key_project"),
             )
             target_rows.setdefault(target.project, []).append(row.number)
             targets.append(target)
@@ -246,6 +291,7 @@ class EntryReader:
         if start is None:
             return
         by_project = {target.project: target for target in targets}
+        targets_sheet = self.layouts[TableKey.PERFORMANCE].sheet_name if TableKey.PERFORMANCE in self.layouts else ""
         project = ""
         for row in reader.rows(list(INDICATOR_COLUMNS), start + 1, notes=False):
             if row.is_blank(INDICATOR_INDEX):
@@ -257,12 +303,15 @@ class EntryReader:
             if not project:
                 self.cells.error(where["project"], _("请填写指标所属的项目名称"))
             elif not found:
-                self.cells.error(where["project"], _("项目“%(project)s”不在预算公开12表中") % {"project": project})
+                self.cells.error(
+                    where["project"],
+                    _("项目“%(project)s”不在%(table)s中") % {"project": project, "table": targets_sheet},
+                )
             elif len(found) > 1:
                 self.cells.error(
                     where["project"],
-                    _("预算公开12表第%(rows)s行的项目同名，无法确定指标属于哪个项目")
-                    % {"rows": "、".join(map(str, found))},
+                    _("%(table)s第%(rows)s行的项目同名，无法确定指标属于哪个项目")
+                    % {"table": targets_sheet, "rows": "、".join(map(str, found))},
                 )
             else:
                 by_project[project].indicators.append(indicator)
@@ -278,8 +327,8 @@ class EntryReader:
             category=cells.choice(row.cells["category"], where["category"], INDICATOR_CATEGORIES, _("指标类别")),
             name=cells.text(row.cells["name"], where["name"], required=True, max_length=MAX_LENGTHS["indicator_name"]),
             operator=operator,
-            value=cells.text(
-                row.cells["value"], where["value"], required=True, max_length=MAX_LENGTHS["indicator_value"]
+            value=cells.text(  # a qualitative indicator may have no value; a comparison needs one
+                row.cells["value"], where["value"], required=bool(operator), max_length=MAX_LENGTHS["indicator_value"]
             ),
             unit=cells.text(row.cells["unit"], where["unit"], max_length=MAX_LENGTHS["indicator_unit"]),
         )

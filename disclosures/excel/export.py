@@ -26,27 +26,28 @@ from disclosures.excel.layout import (
     INDICATOR_TEMPLATE_ROWS,
     INFO_COLUMNS,
     INFO_SHEET,
-    LAYOUTS,
     LEGEND,
     OPERATORS,
     OPTIONAL_AMOUNT,
-    PRIOR_CLASS_PREFIX,
+    PRIOR_CODE_GROUPS,
     SheetLayout,
     info_sections,
+    sheet_layouts,
 )
+from disclosures.layouts import get_layout, is_layout, layout_of_data
 from disclosures.models import Disclosure
 from disclosures.money import to_wan
 from disclosures.snapshot import DisclosureData, Line, code_book, load
 from disclosures.tables.builders import DEPARTMENT, ITEM, SECTION, TOTAL, UNIT, BuiltTable, Names, Row, build_tables
-from disclosures.tables.declaration import AMOUNT, CODE, ROUNDING_NOTE, TEXT, Column
+from disclosures.tables.declaration import AMOUNT, CODE, ROUNDING_NOTE, TEXT, Column, TableKey
 from units.models import Unit
 
 # Choice columns get a drop-down of the labels the export itself writes.
 DROP_DOWNS = {
-    (3, "fund"): [str(label) for label in Fund.labels],
-    (7, "fund"): [f"{label}资金" for label in Fund.labels],
-    (10, "mode"): [str(label) for label in ProcurementMode.labels],
-    (10, "category"): [str(label) for label in ProcurementCategory.labels],
+    (TableKey.EXPENDITURE, "fund"): [str(label) for label in Fund.labels],
+    (TableKey.THREE_PUBLIC, "fund"): [f"{label}资金" for label in Fund.labels],
+    (TableKey.PROCUREMENT, "mode"): [str(label) for label in ProcurementMode.labels],
+    (TableKey.PROCUREMENT, "category"): [str(label) for label in ProcurementCategory.labels],
 }
 BOLD_KINDS = {TOTAL, SECTION}
 ENTRY_COLUMN_NOTE = gettext_lazy("公开表不显示此列，用于填报和导入。")
@@ -74,12 +75,13 @@ def build_workbook(data: DisclosureData, book: dict, *, template: bool = False) 
     workbook.properties.title = f"{data.unit_code}{data.unit_name}{data.year}年单位{Kind(data.kind).label}公开"
     workbook.properties.creator = _("单位预算公开平台")
     names = Names(book)
-    for table in build_tables(data, book):
-        layout = LAYOUTS[table.spec.number]
+    layouts = sheet_layouts(layout_of_data(data).tables)
+    for table in build_tables(data, book, layout_of_data(data).tables):
+        layout = layouts[table.spec.key]
         sheet = workbook.create_sheet(layout.sheet_name)
         _TableWriter(sheet, layout, data, template).write(table, sheet_rows(layout, table, data, names, template))
     _write_indicators(workbook.create_sheet(INDICATOR_SHEET), data, template)
-    _write_info(workbook.create_sheet(INFO_SHEET), data, template)
+    _write_info(workbook.create_sheet(INFO_SHEET), data, book, template)
     if template:
         for sheet in workbook.worksheets:
             _protect(sheet)
@@ -89,16 +91,20 @@ def build_workbook(data: DisclosureData, book: dict, *, template: bool = False) 
 def sheet_rows(layout: SheetLayout, table: BuiltTable, data: DisclosureData, names: Names, template: bool):
     """The table's rows as built for publication, with entry rows marked (and blank ones for the template)."""
     rows = list(table.rows)
-    if layout.spec.number == 3:
+    if layout.spec.key == TableKey.EXPENDITURE:
         # The published table merges a code's funds into one row; entry needs one row per code and fund.
         rows = [row for row in rows if row.kind != ITEM] + [_line_row(line, names) for line in data.lines]
-    if layout.spec.number == 10:
+    if layout.spec.key == TableKey.PROCUREMENT:
         items = [row for row in rows if row.kind == ITEM]
         for row, item in zip(items, data.procurement, strict=True):
             row.cells |= {
                 "mode": ProcurementMode(item.mode).label,
                 "category": ProcurementCategory(item.category).label,
             }
+    if layout.spec.key == TableKey.PERFORMANCE:
+        items = [row for row in rows if row.kind == UNIT]
+        for row, target in zip(items, data.targets, strict=True):
+            row.cells["key_project"] = _("是") if target.key_project else ""
     if template:
         rows += _template_rows(layout, data)
     entry = {key: key for key in layout.entry_keys}
@@ -133,7 +139,7 @@ def _template_rows(layout: SheetLayout, data: DisclosureData) -> list[Row]:
         return [Row(ITEM, {}) for _row in range(layout.template_rows)]
     unit = {"org_code": data.unit_code, "name": data.unit_name}
     department = Row(DEPARTMENT, {"org_code": data.department_code, "name": data.department_name})
-    if layout.spec.number == 12:
+    if layout.spec.key == TableKey.PERFORMANCE:
         department.cells["seq"] = "2"
     return [department, *(Row(UNIT, dict(unit)) for _row in range(layout.template_rows))]
 
@@ -227,7 +233,7 @@ class _TableWriter:
 
     def _notes(self, table: BuiltTable, first: int) -> None:
         notes = [table.note] if table.note else []
-        if self.layout.spec.number == 1:
+        if self.layout.spec.number == 1:  # the note on rounding goes under the first table
             notes.append(str(ROUNDING_NOTE))
         notes.append(str(LEGEND))
         if self.layout.where_entered:
@@ -236,8 +242,8 @@ class _TableWriter:
             self.sheet.cell(first + offset, 1, note).style = "note"
 
     def _drop_downs(self, rows: list[Row], first_data_row: int) -> None:
-        for (number, key), options in DROP_DOWNS.items():
-            if number != self.layout.spec.number:
+        for (table, key), options in DROP_DOWNS.items():
+            if table != self.layout.spec.key:
                 continue
             column = get_column_letter(self.layout.column_index(key) + 1)
             entry_rows = [first_data_row + offset for offset, row in enumerate(rows) if key in row.entered]
@@ -315,24 +321,30 @@ def info_values(data: DisclosureData) -> dict[str, object]:
         "kind": Kind(data.kind).label,
         "department.code": data.department_code,
         "department.name": data.department_name,
+        "jurisdiction.code": data.jurisdiction_code,
+        "jurisdiction.name": data.jurisdiction_name,
         "unit.code": data.unit_code,
         "unit.name": data.unit_name,
+        "layout": str(get_layout(data.layout).name) if is_layout(data.layout) else data.layout,
         "unit.type": Unit.Type(data.unit_type).label if data.unit_type in Unit.Type.values else data.unit_type,
         "overview.duties": data.duties,
         "overview.organisation": data.organisation,
         "overview.annual_tasks": data.annual_tasks,
         "operating_costs": data.operating_costs,
         "state_assets": data.state_assets,
+        "contact.person": data.contact_person,
+        "contact.phone": data.contact_phone,
         "prior.year": prior.year if prior else None,
     }
     if prior is not None:
         values |= {f"prior.{name}": value for name, value in prior.figures.items()}
-        values |= {f"{PRIOR_CLASS_PREFIX}{code}": value for code, value in prior.function_class.items()}
+        for group in PRIOR_CODE_GROUPS:
+            values |= {f"prior.{group}.{code}": value for code, value in getattr(prior, group).items()}
     values |= {f"explanations.{key}": text for key, text in data.explanations.items()}
     return values
 
 
-def _write_info(sheet: Worksheet, data: DisclosureData, template: bool) -> None:
+def _write_info(sheet: Worksheet, data: DisclosureData, book: dict, template: bool) -> None:
     _preface(
         sheet,
         _("说明与其他（报表以外的文字、上年数和情况说明）"),
@@ -340,9 +352,11 @@ def _write_info(sheet: Worksheet, data: DisclosureData, template: bool) -> None:
     )
     _header_row(sheet, INFO_COLUMNS)
     values = info_values(data)
-    prior_classes = list(data.prior.function_class) if data.prior else []
+    prior_codes = {group: list(getattr(data.prior, group)) for group in PRIOR_CODE_GROUPS} if data.prior else {}
+    names = Names(book)
+    economic_names = {code: names.economic(code) for code in prior_codes.get("economic", [])}
     row = FIRST_HEADER_ROW + 1
-    for title, fields in info_sections(prior_classes, list(data.explanations)):
+    for title, fields in info_sections(prior_codes, list(data.explanations), economic_names):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(INFO_COLUMNS))
         for column in range(1, len(INFO_COLUMNS) + 1):
             sheet.cell(row, column).style = "section"

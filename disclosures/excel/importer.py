@@ -20,21 +20,30 @@ from django.utils.translation import gettext as _
 from disclosures.excel.cells import CellReader
 from disclosures.excel.entries import EntryReader
 from disclosures.excel.info import adopt_identity, read_info
-from disclosures.excel.layout import INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_COLUMNS, INFO_SHEET, LAYOUTS
+from disclosures.excel.layout import INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_COLUMNS, INFO_SHEET, sheet_layouts
 from disclosures.excel.reading import WorkbookError, read_workbook
 from disclosures.excel.recomputed import warn_recomputed
 from disclosures.interchange import dumps
+from disclosures.layouts import layout_of_data, registry
 from disclosures.models import Disclosure
 from disclosures.services import DisclosureRefused
 from disclosures.snapshot import DisclosureData, code_book, load, replace_content
 
-# The sheets import reads (purely derived tables are recomputed, not read), with their widths.
-READ_SHEETS = {
-    **{layout.sheet_name: len(layout.columns) for layout in LAYOUTS.values() if layout.is_read},
-    INDICATOR_SHEET: len(INDICATOR_COLUMNS),
-    INFO_SHEET: len(INFO_COLUMNS),
-}
-KNOWN_SHEETS = {layout.sheet_name for layout in LAYOUTS.values()} | set(READ_SHEETS)
+FIXED_SHEETS = {INDICATOR_SHEET: len(INDICATOR_COLUMNS), INFO_SHEET: len(INFO_COLUMNS)}
+
+
+def _sheets_of_every_layout() -> tuple[dict[str, int], set[str]]:
+    """The sheets any layout's import reads, with their widest width, and every sheet a layout writes.
+
+    Which layout a workbook is in is known only once its 说明与其他 sheet is read, so every sheet that
+    some layout reads is read (purely derived tables are recomputed, not read)."""
+    read, known = dict(FIXED_SHEETS), set(FIXED_SHEETS)
+    for layout in registry().values():
+        for sheet in sheet_layouts(layout.tables).values():
+            known.add(sheet.sheet_name)
+            if sheet.is_read:
+                read[sheet.sheet_name] = max(read.get(sheet.sheet_name, 0), len(sheet.columns))
+    return read, known
 
 
 @dataclass
@@ -49,12 +58,32 @@ def parse_workbook(raw: bytes, *, disclosure: Disclosure | None = None) -> Parse
     With ``disclosure`` the workbook must be its unit's, year's and kind's, and the unit's names
     are the portal's; without it (the command line) the workbook says which unit it is.
     """
-    values = read_workbook(raw, READ_SHEETS)
+    readable, known = _sheets_of_every_layout()
+    values = read_workbook(raw, readable)
     cells = CellReader()
     for name in values.other_sheets:
-        if name.strip() not in KNOWN_SHEETS:
+        if name.strip() not in known:
             cells.warn(name, _("不是本平台的工作表，未读取"))
-    for name in READ_SHEETS:
+    _check_sheets(values, [INFO_SHEET], cells)
+    data = read_info(values.sheets.get(INFO_SHEET), cells, disclosure)
+    if data is not None:
+        layouts = sheet_layouts(layout_of_data(data).tables)
+        _check_sheets(
+            values, [*(sheet.sheet_name for sheet in layouts.values() if sheet.is_read), INDICATOR_SHEET], cells
+        )
+        book = code_book(data.year)
+        entries = EntryReader(values.sheets, cells, data, book, layouts)
+        entries.read()
+        if not cells.errors:
+            warn_recomputed(entries.tables, data, book, cells, layouts)
+    if cells.errors or data is None:
+        raise WorkbookError(cells.errors)
+    return ParsedWorkbook(data, cells.warnings)
+
+
+def _check_sheets(values, names: list[str], cells: CellReader) -> None:
+    """Each sheet the import reads is there, within its limits; a hidden one is read with a warning."""
+    for name in names:
         sheet = values.sheets.get(name)
         if sheet is None:
             cells.error(name, _("工作簿中缺少这张工作表；请使用本平台导出的工作簿或模板"))
@@ -63,16 +92,6 @@ def parse_workbook(raw: bytes, *, disclosure: Disclosure | None = None) -> Parse
             del values.sheets[name]
         elif sheet.hidden:
             cells.warn(name, _("工作表是隐藏的，仍已读取"))
-    data = read_info(values.sheets.get(INFO_SHEET), cells, disclosure)
-    if data is not None:
-        book = code_book(data.year)
-        entries = EntryReader(values.sheets, cells, data, book)
-        entries.read()
-        if not cells.errors:
-            warn_recomputed(entries.tables, data, book, cells)
-    if cells.errors or data is None:
-        raise WorkbookError(cells.errors)
-    return ParsedWorkbook(data, cells.warnings)
 
 
 def content_digest(data: DisclosureData) -> str:
@@ -91,7 +110,7 @@ def apply(disclosure: Disclosure, data: DisclosureData, *, lock_version: int, ba
     claimed = Disclosure.objects.filter(pk=disclosure.pk, lock_version=lock_version).update(
         lock_version=F("lock_version") + 1
     )
-    current = Disclosure.objects.select_related("unit__department").get(pk=disclosure.pk)
+    current = Disclosure.objects.select_related("unit__department__jurisdiction").get(pk=disclosure.pk)
     if not current.is_editable:
         raise DisclosureRefused(
             _("本公开材料当前状态为“%(status)s”，不能导入修改。") % {"status": current.get_status_display()}

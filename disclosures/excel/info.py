@@ -16,21 +16,23 @@ from disclosures.excel.layout import (
     INFO_SHEET,
     KIND,
     KIND_CHOICES,
+    LAYOUT,
+    LAYOUT_CHOICES,
     OPTIONAL_AMOUNT,
     OPTIONAL_YEAR,
-    PRIOR_CLASS_PREFIX,
     UNIT_TYPE,
     UNIT_TYPE_CHOICES,
     YEAR,
     InfoField,
     info_field,
+    prior_code_of,
 )
 from disclosures.excel.reading import SheetValues
 from disclosures.excel.sheets import SheetReader
 from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, Disclosure
 from disclosures.money import ZERO
 from disclosures.snapshot import DisclosureData, Prior
-from units.models import Department, Unit
+from units.models import Department, Jurisdiction, Unit
 
 REQUIRED_IDENTITY = ("year", "department.code", "department.name", "unit.code", "unit.name")
 IDENTITY_LENGTHS = {
@@ -38,16 +40,26 @@ IDENTITY_LENGTHS = {
     "department.name": Department._meta.get_field("name").max_length,
     "unit.code": Unit._meta.get_field("code").max_length,
     "unit.name": Unit._meta.get_field("name").max_length,
+    "jurisdiction.code": Jurisdiction._meta.get_field("code").max_length,
+    "jurisdiction.name": Jurisdiction._meta.get_field("name").max_length,
+    "contact.person": Disclosure._meta.get_field("contact_person").max_length,
+    "contact.phone": Disclosure._meta.get_field("contact_phone").max_length,
 }
 
 Fields = dict[str, tuple[InfoField, Place, object]]  # 字段代码 → (field, place of its value, raw value)
 
 
 def adopt_identity(data: DisclosureData, disclosure: Disclosure) -> DisclosureData:
-    """The portal, not the workbook, says what the unit and its department are called."""
+    """The portal, not the workbook, says what the unit and its department are called, and which layout
+    the disclosure is written in."""
     unit = disclosure.unit
     data.department_code, data.department_name = unit.department.code, unit.department.name
+    data.jurisdiction_code, data.jurisdiction_name = (
+        unit.department.jurisdiction.code,
+        unit.department.jurisdiction.name,
+    )
     data.unit_code, data.unit_name, data.unit_type = unit.code, unit.name, unit.type
+    data.layout = disclosure.layout
     return data
 
 
@@ -75,6 +87,11 @@ def read_info(sheet: SheetValues | None, cells: CellReader, disclosure: Disclosu
         unit_code=values.get("unit.code") or "",
         unit_name=values.get("unit.name") or "",
         unit_type=values.get("unit.type") or Unit.Type.ADMINISTRATIVE,
+        layout=values.get("layout") or "",
+        jurisdiction_code=values.get("jurisdiction.code") or "",
+        jurisdiction_name=values.get("jurisdiction.name") or "",
+        contact_person=values.get("contact.person", ""),
+        contact_phone=values.get("contact.phone", ""),
         duties=values.get("overview.duties", ""),
         organisation=values.get("overview.organisation", ""),
         annual_tasks=values.get("overview.annual_tasks", ""),
@@ -122,13 +139,15 @@ def _typed(cells: CellReader, spec: InfoField, where: Place, raw, unit, disclosu
         return cells.year(raw, where, required=False)
     if kind == KIND:
         return cells.choice(raw, where, KIND_CHOICES, _("类型"), default=Kind.BUDGET)
+    if kind == LAYOUT:  # blank in a workbook of before layouts: the unit's jurisdiction's layout
+        return "" if is_blank(raw) else cells.choice(raw, where, LAYOUT_CHOICES, _("公开格式"))
     if kind == UNIT_TYPE:
         return cells.choice(raw, where, UNIT_TYPE_CHOICES, _("单位类型"), default=Unit.Type.ADMINISTRATIVE)
     if kind == AMOUNT:
         return cells.amount(raw, where, unit)
     if kind == OPTIONAL_AMOUNT:
         return cells.optional_amount(raw, where, unit)
-    required = spec.identity and disclosure is None
+    required = spec.key in REQUIRED_IDENTITY and disclosure is None
     return cells.text(raw, where, required=required, max_length=IDENTITY_LENGTHS.get(spec.key))
 
 
@@ -153,12 +172,13 @@ def _check_identity(cells: CellReader, fields: Fields, values: dict, disclosure:
 def _prior(values: dict) -> Prior | None:
     """Last year's figures; None when the sheet gives none at all (blank means unknown, not zero)."""
     figures = {name: values.get(f"prior.{name}") for name in PRIOR_YEAR_AMOUNT_FIELDS}
-    classes = {
-        key.removeprefix(PRIOR_CLASS_PREFIX): amount
-        for key, amount in sorted(values.items())
-        if key.startswith(PRIOR_CLASS_PREFIX) and amount is not None
-    }
-    year = values.get("prior.year")
-    if year is None and not classes and all(value is None for value in figures.values()):
+    prior = Prior(year=values.get("prior.year"), figures=figures)
+    for key, amount in sorted(values.items()):
+        found = prior_code_of(key)
+        if found is not None and amount is not None:
+            group, code = found
+            getattr(prior, group)[code] = amount
+    known = prior.function_class or prior.general_budget_class or prior.economic
+    if prior.year is None and not known and all(value is None for value in figures.values()):
         return None
-    return Prior(year=year, figures=figures, function_class=classes)
+    return prior

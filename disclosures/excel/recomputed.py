@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from disclosures.excel.cells import CellReader, Place, plain
 from disclosures.excel.export import sheet_rows
-from disclosures.excel.layout import LAYOUTS
+from disclosures.excel.layout import SheetLayout
 from disclosures.excel.sheets import Table
 from disclosures.money import CENT, TEN_THOUSAND, YUAN, wan_2dp
 from disclosures.snapshot import DisclosureData
@@ -21,11 +21,13 @@ from disclosures.tables.declaration import AMOUNT
 MAX_PER_SHEET = 10
 
 
-def warn_recomputed(tables: dict[int, Table], data: DisclosureData, book: dict, cells: CellReader) -> None:
+def warn_recomputed(
+    tables: dict[str, Table], data: DisclosureData, book: dict, cells: CellReader, layouts: dict[str, SheetLayout]
+) -> None:
     names = Names(book)
-    for number, table in tables.items():
-        layout = LAYOUTS[number]
-        expected = sheet_rows(layout, build_table(number, data, book), data, names, template=False)
+    for key, table in tables.items():
+        layout = layouts[key]
+        expected = sheet_rows(layout, build_table(layout.spec, data, book), data, names, template=False)
         keys = [column.key for column in layout.columns]
         found = [row for row in table.rows if not row.is_blank(keys)]
         if len(found) != len(expected):

@@ -21,6 +21,7 @@ FUNCTION_CODE = "function_code"
 ECONOMIC_CODE = "economic_code"
 CHOICE = "choice"
 LONGTEXT = "longtext"
+FLAG = "flag"
 CODE_SCHEMES = {FUNCTION_CODE: (Scheme.FUNCTION, 3), ECONOMIC_CODE: (Scheme.ECON_DEPT, 2)}
 DEFAULT_CHOICE = {"fund": Fund.GENERAL_BUDGET}
 LEADING_CODE = re.compile(r"^\s*(\d+)")
@@ -142,6 +143,10 @@ def entry_field(declared: EntryField) -> forms.Field:
         return forms.CharField(
             label=label, required=False, widget=forms.Textarea(attrs={"class": "form-control", "rows": 1})
         )
+    if declared.kind == FLAG:
+        return forms.BooleanField(
+            label=label, required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+        )
     raise ValueError(f"unknown entry field kind {declared.kind!r}")
 
 
@@ -149,7 +154,7 @@ def entry_form_class(table: TableSpec, fields: tuple[EntryField, ...] | None = N
     """A form with one field per declared entry field of ``table`` (or of ``fields``)."""
     declared = table.entry_fields if fields is None else fields
     attributes = {field.name: entry_field(field) for field in declared}
-    return type(f"Table{table.number}Form", (EntryForm,), attributes)
+    return type(f"{table.key.title().replace('_', '')}Form", (EntryForm,), attributes)
 
 
 class RowFormSet(forms.BaseFormSet):

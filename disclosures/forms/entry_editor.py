@@ -16,7 +16,7 @@ from disclosures.forms.entry_paste import pasted_rows
 from disclosures.models import Disclosure
 from disclosures.money import ZERO, AmountError, parse_amount
 from disclosures.snapshot import DisclosureData
-from disclosures.tables.declaration import AMOUNT, TEXT, spec
+from disclosures.tables.declaration import AMOUNT, TEXT, TableSpec
 
 
 def encode_rows(prefix: str, rows: list[dict]) -> dict[str, str]:
@@ -42,13 +42,12 @@ class Editor(ABC):
     prefix = ""  # the DisclosureData attribute the table's rows live in; also the form prefix
     template_name = ""
 
-    def __init__(self, *, number: int, disclosure: Disclosure, data: DisclosureData, book: dict, post=None):
-        self.number = number
+    def __init__(self, *, table: TableSpec, disclosure: Disclosure, data: DisclosureData, book: dict, post=None):
+        self.table = table  # as the disclosure's layout publishes it
         self.disclosure = disclosure
         self.data = data
         self.book = book
         self.post = post
-        self.table = spec(number)
         self.pasted = 0
         self.meta = EntryMetaForm(
             post, initial={"entry_unit": disclosure.entry_unit, "lock_version": disclosure.lock_version}
@@ -150,7 +149,7 @@ class PastingEditor(Editor):
                 data.setlist(key, values)
         for key, value in encode_rows(self.prefix, ([] if replace else self.raw_rows()) + pasted).items():
             data[key] = value
-        editor = type(self)(number=self.number, disclosure=self.disclosure, data=self.data, book=self.book, post=data)
+        editor = type(self)(table=self.table, disclosure=self.disclosure, data=self.data, book=self.book, post=data)
         editor.pasted = len(pasted)
         return editor
 

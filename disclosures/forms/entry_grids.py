@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from disclosures.snapshot import FUND_FIELDS
-from disclosures.tables.declaration import AMOUNT, CODE, TEXT, Column, HeaderCell, TableSpec, spec
+from disclosures.tables.declaration import AMOUNT, CODE, TEXT, Column, HeaderCell, TableKey, TableSpec, base_spec
 
 NAME = "name"  # the grid column showing the catalog name of the row's code
 
@@ -87,8 +87,8 @@ def _code_and_name() -> tuple[Column, Column]:
 
 
 BY_FUND_TOTAL = {"fund_total": tuple(FUND_FIELDS)}
-GRIDS: dict[int, Grid] = {
-    3: Grid(
+GRIDS: dict[str, Grid] = {
+    TableKey.EXPENDITURE: Grid(
         (
             *_code_and_name(),
             Column(gettext_lazy("资金性质"), "fund", TEXT),
@@ -107,34 +107,41 @@ GRIDS: dict[int, Grid] = {
         ),
         {"total": ("personnel", "public", "project"), "basic": ("personnel", "public")},
     ),
-    6: Grid(spec(6).columns, {"total": ("personnel", "public")}),
-    7: Grid(
-        spec(7).columns[2:],  # the published columns without 部门（单位）代码 and 名称
+    TableKey.BASIC_BY_ECONOMIC: Grid(base_spec(TableKey.BASIC_BY_ECONOMIC).columns, {"total": ("personnel", "public")}),
+    TableKey.THREE_PUBLIC: Grid(
+        base_spec(TableKey.THREE_PUBLIC).columns[2:],  # the published columns without 部门（单位）代码 and 名称
         {
             "three_public_total": ("abroad", "vehicle_purchase", "vehicle_operation", "reception"),
             "vehicle": ("vehicle_purchase", "vehicle_operation"),
             "training": ("training_local", "training_superior"),
         },
     ),
-    10: Grid(
+    TableKey.PROCUREMENT: Grid(
         (
             *_code_and_name(),
             Column(gettext_lazy("项目名称"), "project", TEXT),
             Column(gettext_lazy("采购方式"), "mode", TEXT),
             Column(gettext_lazy("采购类型"), "category", TEXT),
-            spec(10).columns[4],  # 政府采购资金类型; the by-type columns follow from 方式 and 类型
+            base_spec(TableKey.PROCUREMENT).columns[
+                4
+            ],  # 政府采购资金类型; the by-type columns follow from 方式 and 类型
         ),
         BY_FUND_TOTAL,
     ),
-    11: Grid(
-        (*_code_and_name(), Column(gettext_lazy("项目名称"), "project", TEXT), spec(11).columns[4]),
+    TableKey.SERVICE_PURCHASES: Grid(
+        (
+            *_code_and_name(),
+            Column(gettext_lazy("项目名称"), "project", TEXT),
+            base_spec(TableKey.SERVICE_PURCHASES).columns[4],
+        ),
         BY_FUND_TOTAL,
     ),
-    12: Grid(
+    TableKey.PERFORMANCE: Grid(
         (
             Column(gettext_lazy("项目名称"), "project", TEXT),
             Column(gettext_lazy("预算资金总额"), "amount"),
             Column(gettext_lazy("年度绩效目标"), "goal", TEXT),
+            Column(gettext_lazy("重点项目"), "key_project", TEXT),
         )
     ),
 }

@@ -21,7 +21,7 @@ class UploadJsonForm(forms.Form):
     replace = forms.BooleanField(
         label=gettext_lazy("覆盖现有数据"),
         required=False,
-        help_text=gettext_lazy("本年度已有草稿时，勾选后以文件内容替换全部12张表和文字。"),
+        help_text=gettext_lazy("本年度已有草稿时，勾选后以文件内容替换全部报表和文字。"),
     )
 
     def clean_file(self) -> DisclosureData:

@@ -16,10 +16,11 @@ from disclosures.forms.entry import AmountField, EntryForm, entry_form_class, fo
 from disclosures.forms.entry_editor import Editor, PastingEditor
 from disclosures.forms.entry_grids import GRIDS, Cell, GridRow, IncomeRow
 from disclosures.forms.entry_targets import TargetsEditor
+from disclosures.layouts import OPERATING_COSTS_OF_EVERY_UNIT, get_layout
 from disclosures.models import Disclosure
 from disclosures.snapshot import FUND_FIELDS, BasicRow, FundedRow, Line, ThreePublicRow
 from disclosures.tables.builders import SECTION, SUB, TOTAL, build_table, chinese_number
-from disclosures.tables.declaration import AMOUNT, HeaderCell
+from disclosures.tables.declaration import AMOUNT, HeaderCell, TableKey, TableSpec
 
 
 class IncomeEditor(Editor):
@@ -51,7 +52,7 @@ class IncomeEditor(Editor):
 
     def rows(self) -> list[IncomeRow]:
         """The published rows, with an input where the unit types a figure and a live sum where one is added up."""
-        built = build_table(1, self.data, self.book).display_rows()
+        built = build_table(self.table, self.data, self.book).display_rows()
         leaves = [leaf.key for leaf in self.table.leaves]
         rows: list[IncomeRow] = []
         above: list[str] = []
@@ -130,30 +131,30 @@ def _funded_from_row(row: FundedRow) -> dict:
             **{name: row.fund(name) for name in FUND_FIELDS}}  # fmt: skip
 
 
-ROW_TABLES: dict[int, RowTable] = {
-    3: RowTable(
+ROW_TABLES: dict[str, RowTable] = {
+    TableKey.EXPENDITURE: RowTable(
         "lines",
         lambda cleaned: Line(**cleaned),
         dataclasses.asdict,
         ("function_code", "fund"),
         gettext_lazy("与第%(row)d行的科目和资金性质相同（同一科目同一资金性质只能填一行）"),
     ),
-    6: RowTable(
+    TableKey.BASIC_BY_ECONOMIC: RowTable(
         "basic",
         lambda cleaned: BasicRow(**cleaned),
         dataclasses.asdict,
         ("economic_code",),
         gettext_lazy("与第%(row)d行的科目相同（每个科目只能填一行）"),
     ),
-    7: RowTable(
+    TableKey.THREE_PUBLIC: RowTable(
         "three_public",
         lambda cleaned: ThreePublicRow(**cleaned),
         dataclasses.asdict,
         ("fund",),
         gettext_lazy("与第%(row)d行的资金性质相同（每种资金性质只能填一行）"),
     ),
-    10: RowTable("procurement", _funded_to_row, _funded_from_row),
-    11: RowTable("service_purchases", _funded_to_row, _funded_from_row),
+    TableKey.PROCUREMENT: RowTable("procurement", _funded_to_row, _funded_from_row),
+    TableKey.SERVICE_PURCHASES: RowTable("service_purchases", _funded_to_row, _funded_from_row),
 }
 
 
@@ -168,8 +169,8 @@ class RowsEditor(PastingEditor):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.grid = GRIDS[self.number]
-        self.rows_table = ROW_TABLES[self.number]
+        self.grid = GRIDS[self.table.key]
+        self.rows_table = ROW_TABLES[self.table.key]
         self.prefix = self.rows_table.prefix
         formset_class = row_formset_class(entry_form_class(self.table))
         if self.post is not None:
@@ -178,9 +179,14 @@ class RowsEditor(PastingEditor):
             initial = [self.rows_table.from_row(row) for row in getattr(self.data, self.prefix)]
             self.formset = formset_class(prefix=self.prefix, initial=initial or [{}], form_kwargs=self.form_kwargs)
         self.operating_costs = None
-        if self.number == 6 and self.disclosure.unit.counts_operating_costs:
+        if self.table.key == TableKey.BASIC_BY_ECONOMIC and self._asks_operating_costs():
             initial = {"operating_costs": self.data.operating_costs}
             self.operating_costs = OperatingCostsForm(self.post, initial=initial, **self.form_kwargs)
+
+    def _asks_operating_costs(self) -> bool:
+        """Table 6's page also takes the running costs the disclosure's layout reports for this unit."""
+        every_unit = get_layout(self.disclosure.layout).rules.operating_costs == OPERATING_COSTS_OF_EVERY_UNIT
+        return every_unit or self.disclosure.unit.counts_operating_costs
 
     def _forms_valid(self) -> bool:
         self.formset.is_valid()
@@ -212,7 +218,7 @@ class RowsEditor(PastingEditor):
 
     def content(self):
         rows = [self.rows_table.to_row(form.cleaned_data) for form in self.formset.filled_forms]
-        if self.number == 6:
+        if self.table.key == TableKey.BASIC_BY_ECONOMIC:
             costs = self.operating_costs.cleaned_data["operating_costs"] if self.operating_costs else None
             return BasicContent(rows, costs)
         return rows
@@ -235,7 +241,9 @@ class RowsEditor(PastingEditor):
         return self._totals(self.formset.forms, self.grid)
 
 
-def editor_for(number: int, **kwargs) -> Editor:
-    """The editor of entered table ``number``; keyword arguments: disclosure, data, book, post (None on GET)."""
-    editor_class = {1: IncomeEditor, 12: TargetsEditor}.get(number, RowsEditor)
-    return editor_class(number=number, **kwargs)
+def editor_for(table: TableSpec, **kwargs) -> Editor:
+    """The editor of an entered table; keyword arguments: disclosure, data, book, post (None on GET)."""
+    editor_class = {TableKey.INCOME_EXPENDITURE: IncomeEditor, TableKey.PERFORMANCE: TargetsEditor}.get(
+        table.key, RowsEditor
+    )
+    return editor_class(table=table, **kwargs)

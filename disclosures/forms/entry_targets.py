@@ -17,7 +17,7 @@ from disclosures.forms.entry_editor import PastingEditor
 from disclosures.forms.entry_grids import GRIDS, Cell, Grid, GridRow, IndicatorGrid
 from disclosures.models import PerformanceIndicator
 from disclosures.snapshot import Indicator, Target
-from disclosures.tables.declaration import TEXT, Column, HeaderCell, spec
+from disclosures.tables.declaration import TEXT, Column, HeaderCell, TableKey, base_spec
 
 
 def _label(name: str) -> str:
@@ -43,7 +43,15 @@ class IndicatorForm(EntryForm):
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    value = _text("value")
+    value = _text("value", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A qualitative indicator (政府网站运行良好) may have no value; a comparison (=, ≥ …) needs one.
+        if cleaned.get("operator") and not cleaned.get("value"):
+            self.add_error("value", gettext_lazy("有比较符的指标须填写指标值。"))
+        return cleaned
+
     unit = _text("unit", required=False)
 
 
@@ -56,7 +64,7 @@ class IndicatorFormSet(row_formset_class(IndicatorForm)):
         return super().add_prefix("__item__" if index == "__prefix__" else index)
 
 
-class TargetFormSet(row_formset_class(entry_form_class(spec(12)))):
+class TargetFormSet(row_formset_class(entry_form_class(base_spec(TableKey.PERFORMANCE)))):
     """Projects, each carrying its indicators' formset as ``form.indicators``."""
 
     def _construct_form(self, i, **kwargs):
@@ -91,12 +99,12 @@ class TargetsEditor(PastingEditor):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.grid = GRIDS[12]
+        self.grid = GRIDS[TableKey.PERFORMANCE]
         if self.post is not None:
             self.formset = TargetFormSet(self.post, prefix=self.prefix, form_kwargs=self.form_kwargs)
         else:
             initial = [
-                {"project": t.project, "amount": t.amount, "goal": t.goal,
+                {"project": t.project, "amount": t.amount, "goal": t.goal, "key_project": t.key_project,
                  "indicators": [dataclasses.asdict(item) for item in t.indicators]}
                 for t in self.data.targets
             ]  # fmt: skip
@@ -123,6 +131,7 @@ class TargetsEditor(PastingEditor):
                 project=form.cleaned_data["project"],
                 amount=form.cleaned_data["amount"],
                 goal=form.cleaned_data["goal"],
+                key_project=form.cleaned_data["key_project"],
                 indicators=[Indicator(**item.cleaned_data) for item in form.indicators.filled_forms],
             )
             for form in self.formset.filled_forms

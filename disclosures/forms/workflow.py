@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Status
 from disclosures.models import Comment, Disclosure
+from disclosures.tables.declaration import BUDGET_TABLES
 from disclosures.workflow.review import NOT_STARTED, SORTS
 from disclosures.workflow.transitions import Transition
 from units.models import Department
@@ -44,6 +45,12 @@ class CommentForm(forms.ModelForm):
             "row": forms.HiddenInput,
             "text": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def clean_table(self) -> str:
+        table = self.cleaned_data["table"]
+        if table and table not in BUDGET_TABLES:
+            raise forms.ValidationError(_("没有这张报表。"))
+        return table
 
 
 class ApprovalDateForm(forms.ModelForm):

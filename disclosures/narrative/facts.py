@@ -14,19 +14,35 @@ from django.utils.translation import gettext_lazy
 
 from catalogs.models import ClassificationCode
 from disclosures.checks.yoy import prior_from, year_figures
-from disclosures.choices import FISCAL_FUNDS, Fund, ProcurementCategory
-from disclosures.interchange import CARRYOVER_KEYS
+from disclosures.choices import FISCAL_FUNDS, Fund, IndicatorCategory, ProcurementCategory
 from disclosures.money import ZERO, percent
 from disclosures.narrative import reasons
 from disclosures.narrative.change import Change
-from disclosures.snapshot import FUND_FIELDS, DisclosureData, Line
+from disclosures.snapshot import CARRYOVER_KEYS, FUND_FIELDS, DisclosureData, Line, Target
 from disclosures.tables.builders import Names, build_tables
+from disclosures.tables.declaration import TableKey
 from units.models import Unit
 
 CARRYOVER = "carryover"
 CARRYOVER_LABEL = gettext_lazy("上年结转结余")
-# Only these report 机关运行经费 (the others are outside its statistics).
+# 机关运行经费 is reported by these only (the others are outside its statistics); a layout may report
+# 单位运行经费 for every unit instead (see layouts.Rules.operating_costs).
 OPERATING_COST_UNIT_TYPES = (Unit.Type.ADMINISTRATIVE, Unit.Type.CIVIL_SERVICE_MANAGED)
+# What a 类's share is a share of (the layout declares which one its text prints).
+SHARE_BASES = ("expenditure", "general_budget")
+# Income by source in the order of table 1, as a layout that lists every source (zeros too) names them.
+INCOME_ITEMS = (
+    ("general_budget", gettext_lazy("一般公共预算拨款"), ("general_budget_superior", "general_budget_local",
+                                                   "general_budget_bond")),
+    ("gov_fund", gettext_lazy("政府性基金预算拨款"), ("gov_fund_superior", "gov_fund_local", "gov_fund_bond")),
+    ("state_capital", gettext_lazy("国有资本经营预算拨款"), ("state_capital_superior", "state_capital_local")),
+    ("special_account", gettext_lazy("财政专户管理资金"), ("special_account",)),
+    ("unit_business", gettext_lazy("事业收入"), ("unit_business",)),
+    ("unit_operating", gettext_lazy("事业单位经营收入"), ("unit_operating",)),
+    ("unit_superior", gettext_lazy("上级补助收入"), ("unit_superior",)),
+    ("unit_affiliated", gettext_lazy("附属单位上缴收入"), ("unit_affiliated",)),
+    ("unit_other", gettext_lazy("其他收入"), ("unit_other",)),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -53,7 +69,12 @@ class FunctionClass:
     code: str
     name: str
     change: Change
-    share: Decimal | None = None  # of the expenditure total
+    shares: dict[str, Decimal | None] = field(default_factory=dict)  # by base: expenditure, general_budget
+
+    @property
+    def share(self) -> Decimal | None:
+        """Its share of the whole expenditure (支出总计)."""
+        return self.shares.get("expenditure")
 
 
 @dataclass(frozen=True)
@@ -83,7 +104,7 @@ class LineItem:
 
 @dataclass(frozen=True)
 class LinesSummary:
-    """The lines of one fund (tables 5, 8, 9): totals and one item per 项."""
+    """The lines of one fund (tables 5, 8, 9): totals, one item per 项 and the 类 they add up to."""
 
     total: Change
     basic: Decimal
@@ -91,12 +112,14 @@ class LinesSummary:
     items: list[LineItem]
     is_empty: bool
     empty_reason: str = ""
+    classes: list[FunctionClass] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Income:
     total: Change  # 收支总预算, explained by income_change, else total_change
     sources: list[IncomeSource]  # the sources with an amount, in the order of table 1
+    items: list[Part] = field(default_factory=list)  # every source, zeros too, 单位资金 by its parts
 
 
 @dataclass(frozen=True)
@@ -109,6 +132,8 @@ class Expenditure:
     project_share: Decimal | None
     carry_forward: Decimal
     classes: list[FunctionClass]
+    basic_purpose: str = ""  # what 基本支出 as a whole is 主要用于, where the unit wrote it
+    project_purpose: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +144,28 @@ class Fiscal:
     income: list[Part]  # funds with an amount, then 上年结转结余 when there is one
     classes: list[Part]
     carry_forward: Decimal
+    change: Change  # 本年财政拨款收入 (without 上年结转) against last year's, explained by fiscal_change
+
+
+@dataclass(frozen=True)
+class EconomicItem:
+    """One economic 类 or 款 of table 6 with its change from last year."""
+
+    code: str
+    name: str
+    class_name: str  # the 类's name (its own name for a 类)
+    change: Change
+    personnel: Decimal
+    public: Decimal
+
+    @property
+    def is_class(self) -> bool:
+        return len(self.code) == 3
+
+    @property
+    def label(self) -> str:
+        """工资福利支出-基本工资 for a 款, 商品和服务支出 for a 类."""
+        return self.name if self.is_class else f"{self.class_name}-{self.name}"
 
 
 @dataclass(frozen=True)
@@ -132,6 +179,9 @@ class BasicSpending:
     public_items: list[str]
     is_empty: bool
     empty_reason: str = ""
+    change: Change = field(default_factory=lambda: Change(ZERO))  # against last year, general_basic_change
+    economic: list[EconomicItem] = field(default_factory=list)  # each 款 of table 6, in code order
+    classes: list[EconomicItem] = field(default_factory=list)  # each 类 of table 6, in code order
 
 
 @dataclass(frozen=True)
@@ -172,17 +222,40 @@ class ServicePurchases:
 
 
 @dataclass(frozen=True)
+class IndicatorGroup:
+    """A target's indicators of one category, each as the text states it: 政府网站检查=1次/月."""
+
+    category: str
+    label: str  # 数量指标
+    statements: list[str]
+
+
+@dataclass(frozen=True)
+class TargetFact:
+    project: str
+    amount: Decimal
+    goal: str
+    is_key: bool  # a 重点项目, whose targets some layouts state in full
+    groups: list[IndicatorGroup]
+
+
+@dataclass(frozen=True)
 class Performance:
     count: int  # projects with performance targets
     amount: Decimal
     is_empty: bool
     empty_reason: str = ""
+    targets: list[TargetFact] = field(default_factory=list)
+
+    @property
+    def key_targets(self) -> list[TargetFact]:
+        return [target for target in self.targets if target.is_key]
 
 
 @dataclass(frozen=True)
 class OperatingCosts:
     change: Change
-    applies: bool  # only 行政单位 and 参公 units report 机关运行经费
+    of_agency: bool  # a 行政单位 or 参公 unit, the only ones in 机关运行经费's statistics
     uses: list[str]  # the 公用经费 款 it is spent on
 
 
@@ -198,6 +271,9 @@ class Facts:
     organisation: str
     annual_tasks: str
     state_assets: str
+    jurisdiction_name: str
+    contact_person: str
+    contact_phone: str
     total: Change  # 收支总预算 (收入总计)
     income: Income
     expenditure: Expenditure
@@ -224,7 +300,17 @@ class _Sources:
         self.now = year_figures(data)
         self.before = prior_from(previous) if previous is not None else data.prior
         self.explanations = {key: text.strip() for key, text in data.explanations.items() if text.strip()}
-        self.empty = {table.spec.number: table.is_empty for table in build_tables(data, book)}
+        self.empty = {table.spec.key: table.is_empty for table in build_tables(data, book)}
+
+    @property
+    def spent(self) -> Decimal:
+        """支出总计 (本年支出 + 结转下年支出), the base of the whole budget's shares."""
+        return _sum(line.total + line.carry_forward for line in self.data.lines)
+
+    @property
+    def general_budget_total(self) -> Decimal:
+        """一般公共预算支出, the base of its 类's shares."""
+        return _sum(line.total for line in self.data.lines if line.fund == Fund.GENERAL_BUDGET)
 
     def previous(self, name: str) -> Decimal | None:
         return self.before.get(name) if self.before is not None else None
@@ -233,11 +319,19 @@ class _Sources:
         values = [self.previous(name) for name in names]
         return None if None in values else sum(values, ZERO)
 
-    def previous_class(self, code: str) -> Decimal | None:
-        """A 类 missing from last year's known 类 figures was 0 then; with none known it is unknown."""
-        if self.before is None or not self.before.function_class:
+    def previous_fiscal_income(self) -> Decimal | None:
+        """Last year's 财政拨款收入: a fiscal fund missing from last year's known income had none."""
+        values = [self.previous(f"income_{fund}") for fund in FISCAL_FUNDS]
+        known = [value for value in values if value is not None]
+        return _sum(known) if known else None
+
+    def previous_class(self, code: str, scope: str = "function_class") -> Decimal | None:
+        """A 类 (or economic 款) missing from last year's known figures of its kind was 0 then; with none
+        known it is unknown. ``scope``: function_class, general_budget_class or economic."""
+        known = getattr(self.before, scope) if self.before is not None else None
+        if not known:
             return None
-        return self.before.function_class.get(code, ZERO)
+        return known.get(code, ZERO)
 
     def change(self, current: Decimal, previous: Decimal | None, key: str = "") -> Change:
         return Change(current, previous, key, self.explanations.get(key, "") if key else "")
@@ -246,8 +340,8 @@ class _Sources:
         """A PriorYear figure this year against last year."""
         return self.change(self.now.get(name), self.previous(name), key)
 
-    def empty_reason(self, number: int) -> str:
-        return self.explanations.get(reasons.empty_table(number), "") if self.empty[number] else ""
+    def empty_reason(self, table_key: str) -> str:
+        return self.explanations.get(reasons.empty_table(table_key), "") if self.empty[table_key] else ""
 
     def lines(self, *funds: str) -> list[tuple[int, Line]]:
         """The lines of these funds with their index in ``data.lines``, in code order."""
@@ -276,6 +370,31 @@ def _class_totals(lines: list[Line]) -> dict[str, Decimal]:
     return totals
 
 
+def _classes(src: "_Sources", lines: list[Line], scope: str, keys: dict[str, str] | None = None) -> list[FunctionClass]:
+    """The 类 of ``lines`` with last year's figure of ``scope`` and their shares of both bases."""
+    bases = {"expenditure": src.spent, "general_budget": src.general_budget_total}
+    keys = keys or {}
+    return [
+        FunctionClass(
+            code,
+            src.names.function(code),
+            src.change(amount, src.previous_class(code, scope), keys.get(code, reasons.function_class(code))),
+            {base: percent(amount, whole) for base, whole in bases.items()},
+        )
+        for code, amount in _class_totals(lines).items()
+    ]
+
+
+def _single_fund_class(lines: list[Line], fund: str) -> str | None:
+    """The 类 that consists of exactly the lines of ``fund``, if there is one (e.g. 212 of 政府性基金):
+    the text states its change twice, so the unit is asked for one reason, printed in both sentences."""
+    of_fund = {line.function_code[:3] for line in lines if line.fund == fund}
+    if len(of_fund) != 1:
+        return None
+    (code,) = of_fund
+    return code if all(line.fund == fund for line in lines if line.function_code[:3] == code) else None
+
+
 def _fund_parts(totals: dict[str, Decimal]) -> list[Part]:
     labels = {**dict(Fund.choices), CARRYOVER: CARRYOVER_LABEL}
     return [Part(name, str(labels[name]), amount) for name, amount in totals.items() if amount]
@@ -290,24 +409,19 @@ def _income(src: _Sources) -> Income:
     if carried_in := src.carryover():
         sources.append(IncomeSource(CARRYOVER, str(CARRYOVER_LABEL), False, Change(carried_in)))
     total = src.first_reason(src.now["total"], src.previous("total"), reasons.INCOME, reasons.TOTAL)
-    return Income(total=total, sources=sources)
+    items = [Part(key, str(label), _sum(src.data.income_amount(name) for name in names))
+             for key, label, names in INCOME_ITEMS]  # fmt: skip
+    return Income(total=total, sources=sources, items=items)
 
 
 def _expenditure(src: _Sources) -> Expenditure:
     lines = src.data.lines
     carry_forward = _sum(line.carry_forward for line in lines)
-    spent = _sum(line.total for line in lines) + carry_forward
+    spent = src.spent
     basic = src.figure("basic", reasons.BASIC)
     project = src.figure("project", reasons.PROJECT)
-    classes = [
-        FunctionClass(
-            code,
-            src.names.function(code),
-            src.change(amount, src.previous_class(code), reasons.function_class(code)),
-            percent(amount, spent),
-        )
-        for code, amount in _class_totals(lines).items()
-    ]
+    shared = _single_fund_class(lines, Fund.GOV_FUND)
+    classes = _classes(src, lines, "function_class", {shared: reasons.GOV_FUND} if shared else None)
     return Expenditure(
         total=spent,
         overall=src.first_reason(src.now["total"], src.previous("total"), reasons.EXPENDITURE, reasons.TOTAL),
@@ -317,6 +431,8 @@ def _expenditure(src: _Sources) -> Expenditure:
         project_share=percent(project.current, spent),
         carry_forward=carry_forward,
         classes=classes,
+        basic_purpose=src.explanations.get(reasons.BASIC_PURPOSE, ""),
+        project_purpose=src.explanations.get(reasons.PROJECT_PURPOSE, ""),
     )
 
 
@@ -329,10 +445,11 @@ def _fiscal(src: _Sources) -> Fiscal:
         income=_fund_parts({**income, CARRYOVER: carried_in}),
         classes=[Part(code, src.names.function(code), amount) for code, amount in _class_totals(lines).items()],
         carry_forward=_sum(line.carry_forward for line in lines),
+        change=src.change(_sum(income.values()), src.previous_fiscal_income(), reasons.FISCAL),
     )
 
 
-def _lines_summary(src: _Sources, fund: str, table: int, total: Change | None = None) -> LinesSummary:
+def _lines_summary(src: _Sources, fund: str, table: str, total: Change | None = None, scope: str = "") -> LinesSummary:
     indexed = src.lines(fund)
     lines = [line for _index, line in indexed]
     names = src.names
@@ -358,6 +475,7 @@ def _lines_summary(src: _Sources, fund: str, table: int, total: Change | None = 
         items=items,
         is_empty=not lines,
         empty_reason=src.empty_reason(table) if not lines else "",
+        classes=_classes(src, lines, scope) if scope else [],
     )
 
 
@@ -368,7 +486,25 @@ def _basic(src: _Sources) -> BasicSpending:
     personnel = _sum(line.personnel for line in lines)
     public = _sum(line.public for line in lines)
     rows = sorted(src.data.basic, key=lambda row: row.economic_code)
-    is_empty = not (personnel + public) and src.empty[6]
+    is_empty = not (personnel + public) and src.empty[TableKey.BASIC_BY_ECONOMIC]
+    by_class: dict[str, list] = {}
+    for row in rows:
+        by_class.setdefault(row.economic_code[:3], []).append(row)
+
+    def item(code: str, members: list) -> EconomicItem:
+        amount_personnel = _sum(row.personnel for row in members)
+        amount_public = _sum(row.public for row in members)
+        return EconomicItem(
+            code=code,
+            name=src.names.economic(code),
+            class_name=src.names.economic(code[:3]),
+            change=src.change(
+                amount_personnel + amount_public, src.previous_class(code, "economic"), reasons.economic(code)
+            ),
+            personnel=amount_personnel,
+            public=amount_public,
+        )
+
     return BasicSpending(
         total=personnel + public,
         personnel=personnel,
@@ -376,7 +512,10 @@ def _basic(src: _Sources) -> BasicSpending:
         personnel_items=[src.names.economic(row.economic_code) for row in rows if row.personnel],
         public_items=[src.names.economic(row.economic_code) for row in rows if row.public],
         is_empty=is_empty,
-        empty_reason=src.empty_reason(6) if is_empty else "",
+        empty_reason=src.empty_reason(TableKey.BASIC_BY_ECONOMIC) if is_empty else "",
+        change=src.change(personnel + public, src.previous("general_budget_basic"), reasons.GENERAL_BASIC),
+        economic=[item(row.economic_code, [row]) for row in rows],
+        classes=[item(code, members) for code, members in by_class.items()],
     )
 
 
@@ -413,8 +552,8 @@ def _procurement(src: _Sources) -> Procurement:
             for category, label in ProcurementCategory.choices
         ],
         funds=_fund_parts({name: _sum(item.fund(name) for item in items) for name in FUND_FIELDS}),
-        is_empty=src.empty[10],
-        empty_reason=src.empty_reason(10),
+        is_empty=src.empty[TableKey.PROCUREMENT],
+        empty_reason=src.empty_reason(TableKey.PROCUREMENT),
     )
 
 
@@ -424,9 +563,18 @@ def _service_purchases(src: _Sources) -> ServicePurchases:
         total=_sum(item.total for item in items),
         funds=_fund_parts({name: _sum(item.fund(name) for item in items) for name in FUND_FIELDS}),
         count=len(items),
-        is_empty=src.empty[11],
-        empty_reason=src.empty_reason(11),
+        is_empty=src.empty[TableKey.SERVICE_PURCHASES],
+        empty_reason=src.empty_reason(TableKey.SERVICE_PURCHASES),
     )
+
+
+def _target(target: Target) -> TargetFact:
+    groups = [
+        IndicatorGroup(category.value, str(category.label), statements)
+        for category in IndicatorCategory
+        if (statements := [item.statement for item in target.indicators if item.category == category.value])
+    ]
+    return TargetFact(target.project, target.amount, target.goal.strip(), target.key_project, groups)
 
 
 def _performance(src: _Sources) -> Performance:
@@ -434,8 +582,9 @@ def _performance(src: _Sources) -> Performance:
     return Performance(
         count=len(targets),
         amount=_sum(target.amount for target in targets),
-        is_empty=src.empty[12],
-        empty_reason=src.empty_reason(12),
+        is_empty=src.empty[TableKey.PERFORMANCE],
+        empty_reason=src.empty_reason(TableKey.PERFORMANCE),
+        targets=[_target(target) for target in targets],
     )
 
 
@@ -457,21 +606,32 @@ def compute_facts(
         organisation=data.organisation.strip(),
         annual_tasks=data.annual_tasks.strip(),
         state_assets=data.state_assets.strip(),
+        jurisdiction_name=data.jurisdiction_name,
+        contact_person=data.contact_person.strip(),
+        contact_phone=data.contact_phone.strip(),
         total=src.figure("total", reasons.TOTAL),
         income=income,
         expenditure=_expenditure(src),
         fiscal=_fiscal(src),
-        general_budget=_lines_summary(src, Fund.GENERAL_BUDGET, 5),
+        general_budget=_lines_summary(
+            src,
+            Fund.GENERAL_BUDGET,
+            TableKey.GENERAL_BUDGET,
+            src.figure("general_budget_expenditure", reasons.GENERAL_BUDGET),
+            scope="general_budget_class",
+        ),
         basic=basic,
         three_public=_three_public(src),
-        gov_fund=_lines_summary(src, Fund.GOV_FUND, 8, src.figure("gov_fund_expenditure", reasons.GOV_FUND)),
-        state_capital=_lines_summary(src, Fund.STATE_CAPITAL, 9),
+        gov_fund=_lines_summary(
+            src, Fund.GOV_FUND, TableKey.GOV_FUND, src.figure("gov_fund_expenditure", reasons.GOV_FUND)
+        ),
+        state_capital=_lines_summary(src, Fund.STATE_CAPITAL, TableKey.STATE_CAPITAL),
         procurement=_procurement(src),
         service_purchases=_service_purchases(src),
         performance=_performance(src),
         operating_costs=OperatingCosts(
             change=src.figure("operating_costs", reasons.OPERATING_COSTS),
-            applies=data.unit_type in OPERATING_COST_UNIT_TYPES,
+            of_agency=data.unit_type in OPERATING_COST_UNIT_TYPES,
             uses=basic.public_items,
         ),
         empty_tables=src.empty,

@@ -17,14 +17,22 @@ and with budget-disclosure/1 (its ``explanations`` object):
 ``gov_fund``                        政府性基金预算支出
 ``procurement``                     政府采购预算; ``procurement.centralized`` / ``procurement.decentralized``
                                     its 集中 / 分散 parts
-``operating_costs``                 机关运行经费
-``empty.table<N>``                  why table N has no data, e.g. ``empty.table8``, printed after the
-                                    empty-table sentence
+``operating_costs``                 机关运行经费 (or 单位运行经费 where the layout reports it for every unit)
+``general_budget_change``           一般公共预算支出 as a whole
+``general_basic_change``            一般公共预算基本支出 as a whole
+``fiscal_change``                   财政拨款 (收入 and 支出 balance: one reason, printed wherever the
+                                    layout states that change)
+``economic.<款 or 类>``             one economic 款 (5 digits) or 类 (3 digits) of 一般公共预算基本支出
+``purpose.basic`` / ``purpose.project``  what 基本支出 / 项目支出 as a whole is 主要用于
+``empty.<table key>``               why a table has no data, e.g. ``empty.gov_fund``, printed after the
+                                    empty-table sentence (``empty.table<N>``, N its number among the
+                                    standard 12, is the older form: ``canonical_key`` reads it)
 ==================================  ==========================================================
 
-A layout prints a reason only where its change moved (增加 or 减少) and the unit wrote one; it never
-writes one itself. What a 项 is 主要用于 is not an Explanation: it is the ``purpose`` of the
-expenditure line. The explanations page offers one box for every :class:`Slot` the layout prints.
+A layout prints a reason only where its change moved (增加 or 减少) and the unit wrote one (some
+layouts also where it did not move: ``reason_slot``); it never writes one itself. What a 项 is
+主要用于 is not an Explanation: it is the ``purpose`` of the expenditure line. The explanations page
+offers one box for every :class:`Slot` the layout prints.
 """
 
 import re
@@ -32,6 +40,7 @@ from dataclasses import dataclass
 
 from disclosures.checks.findings import field_anchor
 from disclosures.narrative.change import Change
+from disclosures.tables.declaration import BUDGET_TABLES
 
 TOTAL = "total_change"
 INCOME = "income_change"
@@ -41,18 +50,28 @@ PROJECT = "project_change"
 GOV_FUND = "gov_fund"
 PROCUREMENT = "procurement"
 OPERATING_COSTS = "operating_costs"
+GENERAL_BUDGET = "general_budget_change"
+GENERAL_BASIC = "general_basic_change"
+FISCAL = "fiscal_change"
+BASIC_PURPOSE = "purpose.basic"
+PROJECT_PURPOSE = "purpose.project"
 THREE_PUBLIC_ITEMS = (
     "total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training",
 )  # fmt: skip
 PROCUREMENT_PARTS = ("centralized", "decentralized")
 
+# The standard 12 tables in their standard order: empty.table<N> names the N-th (the older form of the key).
+STANDARD_TABLE_KEYS = tuple(BUDGET_TABLES)
 KEY_PATTERN = re.compile(
     r"^(?:total_change|income_change|expenditure_change|basic_change|project_change|gov_fund|procurement"
-    r"|operating_costs|function_class\.\d{3}"
+    r"|operating_costs|general_budget_change|general_basic_change|fiscal_change|function_class\.\d{3}"
+    r"|economic\.(?:\d{3}|\d{5})|purpose\.(?:basic|project)"
     rf"|three_public\.(?:{'|'.join(THREE_PUBLIC_ITEMS)})"
     rf"|procurement\.(?:{'|'.join(PROCUREMENT_PARTS)})"
-    r"|empty\.table(?:[1-9]|1[0-2]))$"
+    rf"|empty\.(?:{'|'.join(STANDARD_TABLE_KEYS)}))$",
+    re.ASCII,
 )
+LEGACY_EMPTY_KEY = re.compile(r"^empty\.table([1-9]|1[0-2])$", re.ASCII)
 
 
 def function_class(code: str) -> str:
@@ -67,13 +86,23 @@ def procurement(part: str) -> str:
     return f"procurement.{part}"
 
 
-def empty_table(number: int) -> str:
-    return f"empty.table{number}"
+def economic(code: str) -> str:
+    return f"economic.{code}"
+
+
+def empty_table(table_key: str) -> str:
+    return f"empty.{table_key}"
+
+
+def canonical_key(key: str) -> str:
+    """The key as stored: ``empty.table8`` (the older form) is ``empty.gov_fund``; any other key as it is."""
+    legacy = LEGACY_EMPTY_KEY.fullmatch(key)
+    return empty_table(STANDARD_TABLE_KEYS[int(legacy.group(1)) - 1]) if legacy else key
 
 
 def is_key(key: str) -> bool:
     """Whether ``key`` follows the convention (an imported document may carry any key)."""
-    return bool(KEY_PATTERN.match(key))
+    return bool(KEY_PATTERN.fullmatch(key))
 
 
 # What a box on the explanations page holds.
@@ -116,13 +145,20 @@ def change_slot(change: Change, subject: str) -> list[Slot]:
     return [Slot(CHANGE, change.key, subject, change.reason, change, f"explanations.{change.key}")]
 
 
+def reason_slot(change: Change, subject: str) -> list[Slot]:
+    """A box for the reason of ``change`` whether or not it moved (a layout that always prints one)."""
+    if not change.known and not change.key:
+        return []
+    return [Slot(CHANGE, change.key, subject, change.reason, change, f"explanations.{change.key}")]
+
+
 def purpose_slot(function_code: str, fund: str, index: int, subject: str, text: str) -> Slot:
     """What the ``index``-th expenditure line (of DisclosureData.lines) is 主要用于."""
     return Slot(PURPOSE, f"{function_code}.{fund}", subject, text, check_key=f"lines[{index}].purpose")
 
 
-def empty_slot(number: int, is_empty: bool, subject: str, explanations: dict[str, str]) -> list[Slot]:
-    key = empty_table(number)
+def empty_slot(table_key: str, is_empty: bool, subject: str, explanations: dict[str, str]) -> list[Slot]:
+    key = empty_table(table_key)
     return [Slot(EMPTY, key, subject, explanations.get(key, ""), check_key=f"explanations.{key}")] if is_empty else []
 
 

@@ -1,4 +1,4 @@
-"""What the document templates show: the narrative's parts and the 12 tables laid out for HTML.
+"""What the document templates show: the narrative's parts and the layout's tables laid out for HTML.
 
 Everything is read once through ``snapshot`` (a fixed number of queries whatever the disclosure's
 size); the narrative composes parts 一–四 from those values and the table builders lay out part 五.
@@ -98,7 +98,7 @@ def build_context(disclosure: Disclosure, sources: Sources, document: Document, 
     return {
         "disclosure": disclosure,
         "document": document,
-        "tables": [table_view(built) for built in build_tables(sources.data, sources.book)],
+        "tables": [table_view(built) for built in build_tables(sources.data, sources.book, document.layout.tables)],
         "rounding_note": ROUNDING_NOTE,
         "draft": draft,
     }

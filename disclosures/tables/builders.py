@@ -1,4 +1,4 @@
-"""Lay a disclosure's data out as the 12 published tables: rows of cells keyed by column.
+"""Lay a disclosure's data out as its layout's published tables: rows of cells keyed by column.
 
 Derived tables are computed here from the entered rows, so their sums cannot disagree. Amounts
 stay exact (元) in the cells; they are rounded to 万元 only when displayed.
@@ -15,9 +15,10 @@ from catalogs.models import ClassificationCode, Scheme
 from disclosures.choices import FISCAL_FUNDS, Fund, IndicatorCategory, ProcurementCategory, ProcurementMode
 from disclosures.money import ZERO, format_wan
 from disclosures.snapshot import FUND_FIELDS, DisclosureData, FundedRow, Line
-from disclosures.tables.declaration import AMOUNT, TableSpec, spec
+from disclosures.tables.declaration import AMOUNT, BUDGET_TABLES, TableSet, TableSpec
 
-# The 26 function 类 that tables 1 and 4 always list, zeros too, in the published order.
+# The 26 function 类 of the 2025 catalog as seed 002 prints them: the names and list of 类 when a year's
+# catalog has none (tables 1 and 4 list the year's catalog's 类, zeros too, in code order).
 FUNCTION_CLASSES = (
     ("201", "一般公共服务支出"), ("202", "外交支出"), ("203", "国防支出"), ("204", "公共安全支出"),
     ("205", "教育支出"), ("206", "科学技术支出"), ("207", "文化旅游体育与传媒支出"), ("208", "社会保障和就业支出"),
@@ -82,6 +83,11 @@ class Names:
         entry = self.book.get((Scheme.ECON_DEPT, code))
         return entry.name if entry else code
 
+    def function_classes(self) -> list[str]:
+        """The function 类 of the year's catalog in code order (the published list when it has none)."""
+        codes = sorted(code for scheme, code in self.book if scheme == Scheme.FUNCTION and len(code) == 3)
+        return codes or [code for code, _name in FUNCTION_CLASSES]
+
 
 def _sum(values: Iterable[Decimal]) -> Decimal:
     return sum(values, ZERO)
@@ -114,7 +120,7 @@ def _expenditure_cells(lines: list[Line]) -> dict[str, Decimal]:
     }
 
 
-def _expenditure_table(number: int, data: DisclosureData, names: Names, lines: list[Line]) -> BuiltTable:
+def _expenditure_table(table: TableSpec, data: DisclosureData, names: Names, lines: list[Line]) -> BuiltTable:
     rows = [
         *_org_rows(data, _expenditure_cells(lines)),
         *(
@@ -124,13 +130,12 @@ def _expenditure_table(number: int, data: DisclosureData, names: Names, lines: l
     ]
     if not lines:
         rows = rows[:1]
-    return _finish(number, data, rows, is_empty=not lines)
+    return _finish(table, data, rows, is_empty=not lines)
 
 
-def _finish(number: int, data: DisclosureData, rows: list[Row], *, is_empty: bool) -> BuiltTable:
-    table_spec = spec(number)
-    note = str(table_spec.empty_note) % {"year": data.year} if is_empty and table_spec.empty_note else ""
-    return BuiltTable(table_spec, rows, is_empty, note)
+def _finish(table: TableSpec, data: DisclosureData, rows: list[Row], *, is_empty: bool) -> BuiltTable:
+    note = str(table.empty_note) % {"year": data.year} if is_empty and table.empty_note else ""
+    return BuiltTable(table, rows, is_empty, note)
 
 
 def _class_totals(lines: Iterable[Line]) -> dict[str, Decimal]:
@@ -142,8 +147,8 @@ def _class_totals(lines: Iterable[Line]) -> dict[str, Decimal]:
 
 def _class_items(lines: list[Line], names: Names, numbering: Callable[[int], str]) -> list[tuple[str, Decimal]]:
     totals = _class_totals(lines)
-    listed = [code for code, _name in FUNCTION_CLASSES]
-    extra = sorted(code for code in totals if code not in listed)  # e.g. 234 抗疫特别国债 when used
+    listed = names.function_classes()
+    extra = sorted(code for code in totals if code not in listed)  # a 类 the catalog lacks, when used
     return [
         (numbering(index) + names.function(code), totals.get(code, ZERO))
         for index, code in enumerate([*listed, *extra], start=1)
@@ -170,7 +175,7 @@ def _two_sided(income: list[tuple[str, Decimal, str, str]], expenditure: list[tu
     return rows
 
 
-def table_1(data: DisclosureData, names: Names) -> BuiltTable:
+def table_1(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     amount = data.income_amount
     income_sources = [
         (f"一、{_('一般公共预算拨款')}", ["general_budget_superior", "general_budget_local", "general_budget_bond"],
@@ -204,10 +209,10 @@ def table_1(data: DisclosureData, names: Names) -> BuiltTable:
         Row(TOTAL, {"income_item": _("收入总计"), "income_amount": income_total + carryover,
                     "expenditure_item": _("支出总计"), "expenditure_amount": spent + carried}),
     ]  # fmt: skip
-    return _finish(1, data, rows, is_empty=False)
+    return _finish(table, data, rows, is_empty=False)
 
 
-def table_2(data: DisclosureData, names: Names) -> BuiltTable:
+def table_2(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     amount = data.income_amount
     current = {
         Fund.GENERAL_BUDGET: _sum(amount(n) for n in ("general_budget_superior", "general_budget_local",
@@ -223,14 +228,14 @@ def table_2(data: DisclosureData, names: Names) -> BuiltTable:
     cells["current_total"] = _sum(current.values())
     cells["carryover_total"] = _sum(amount(f"carryover_{fund}") for fund in Fund.values)
     cells["total"] = cells["current_total"] + cells["carryover_total"]
-    return _finish(2, data, _org_rows(data, cells), is_empty=False)
+    return _finish(table, data, _org_rows(data, cells), is_empty=False)
 
 
-def table_3(data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(3, data, names, data.lines)
+def table_3(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+    return _expenditure_table(table, data, names, data.lines)
 
 
-def table_4(data: DisclosureData, names: Names) -> BuiltTable:
+def table_4(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     amount = data.income_amount
     fiscal_lines = [line for line in data.lines if line.fund in FISCAL_FUNDS]
     parts = [
@@ -266,14 +271,14 @@ def table_4(data: DisclosureData, names: Names) -> BuiltTable:
         Row(TOTAL, {"income_item": _("收入总计"), "income_amount": current_total + _sum(carryover.values()),
                     "expenditure_item": _("支出总计"), "expenditure_amount": spent + carried})
     )  # fmt: skip
-    return _finish(4, data, rows, is_empty=False)
+    return _finish(table, data, rows, is_empty=False)
 
 
-def table_5(data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(5, data, names, [line for line in data.lines if line.fund == Fund.GENERAL_BUDGET])
+def table_5(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+    return _expenditure_table(table, data, names, [line for line in data.lines if line.fund == Fund.GENERAL_BUDGET])
 
 
-def table_6(data: DisclosureData, names: Names) -> BuiltTable:
+def table_6(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     def cells(rows) -> dict[str, Decimal]:
         return {
             "personnel": _sum(r.personnel for r in rows),
@@ -291,10 +296,10 @@ def table_6(data: DisclosureData, names: Names) -> BuiltTable:
             Row(ITEM, {"economic_code": r.economic_code, "name": names.economic(r.economic_code), **cells([r])})
             for r in members
         )
-    return _finish(6, data, rows, is_empty=not data.basic)
+    return _finish(table, data, rows, is_empty=not data.basic)
 
 
-def table_7(data: DisclosureData, names: Names) -> BuiltTable:
+def table_7(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     keys = ["abroad", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training_local",
             "training_superior", "vehicle", "three_public_total", "training"]  # fmt: skip
 
@@ -313,15 +318,15 @@ def table_7(data: DisclosureData, names: Names) -> BuiltTable:
         for r in data.three_public
     ]
     is_empty = not any(cells(data.three_public).values())
-    return _finish(7, data, rows if data.three_public else rows[:1], is_empty=is_empty)
+    return _finish(table, data, rows if data.three_public else rows[:1], is_empty=is_empty)
 
 
-def table_8(data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(8, data, names, [line for line in data.lines if line.fund == Fund.GOV_FUND])
+def table_8(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+    return _expenditure_table(table, data, names, [line for line in data.lines if line.fund == Fund.GOV_FUND])
 
 
-def table_9(data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(9, data, names, [line for line in data.lines if line.fund == Fund.STATE_CAPITAL])
+def table_9(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+    return _expenditure_table(table, data, names, [line for line in data.lines if line.fund == Fund.STATE_CAPITAL])
 
 
 def _funded_cells(items: list[FundedRow]) -> dict[str, Decimal]:
@@ -342,25 +347,25 @@ def _procurement_cells(items: list[FundedRow]) -> dict[str, Decimal]:
     return cells
 
 
-def _funded_table(number: int, data: DisclosureData, names: Names, items: list[FundedRow], cells_of) -> BuiltTable:
+def _funded_table(table: TableSpec, data: DisclosureData, names: Names, items: list[FundedRow], cells_of) -> BuiltTable:
     rows = _org_rows(data, cells_of(items))
     rows += [
         Row(ITEM, {"function_code": item.function_code, "name": names.function(item.function_code),
                    "project": item.project, **cells_of([item])})
         for item in items
     ]  # fmt: skip
-    return _finish(number, data, rows if items else rows[:1], is_empty=not items)
+    return _finish(table, data, rows if items else rows[:1], is_empty=not items)
 
 
-def table_10(data: DisclosureData, names: Names) -> BuiltTable:
-    return _funded_table(10, data, names, data.procurement, _procurement_cells)
+def table_10(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+    return _funded_table(table, data, names, data.procurement, _procurement_cells)
 
 
-def table_11(data: DisclosureData, names: Names) -> BuiltTable:
-    return _funded_table(11, data, names, data.service_purchases, _funded_cells)
+def table_11(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+    return _funded_table(table, data, names, data.service_purchases, _funded_cells)
 
 
-def table_12(data: DisclosureData, names: Names) -> BuiltTable:
+def table_12(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     total = _sum(target.amount for target in data.targets)
     rows = [
         Row(TOTAL, {"seq": "1", "name": _("合计"), "amount": total}),
@@ -380,19 +385,23 @@ def table_12(data: DisclosureData, names: Names) -> BuiltTable:
                 f"{category.label}：{item.text}" for item in target.indicators if item.category == category.value
             )
         rows.append(Row(UNIT, cells))
-    return _finish(12, data, rows if data.targets else rows[:1], is_empty=not data.targets)
+    return _finish(table, data, rows if data.targets else rows[:1], is_empty=not data.targets)
 
 
 BUILDERS = {
-    1: table_1, 2: table_2, 3: table_3, 4: table_4, 5: table_5, 6: table_6,
-    7: table_7, 8: table_8, 9: table_9, 10: table_10, 11: table_11, 12: table_12,
+    "income_expenditure": table_1, "income": table_2, "expenditure": table_3, "fiscal": table_4,
+    "general_budget": table_5, "basic_by_economic": table_6, "three_public": table_7, "gov_fund": table_8,
+    "state_capital": table_9, "procurement": table_10, "service_purchases": table_11, "performance": table_12,
 }  # fmt: skip
 
 
-def build_table(number: int, data: DisclosureData, book: dict) -> BuiltTable:
-    return BUILDERS[number](data, Names(book))
+def build_table(table: TableSpec, data: DisclosureData, book: dict) -> BuiltTable:
+    """``table`` as its set publishes it (or as declared), laid out from ``data``."""
+    return BUILDERS[table.key](table, data, Names(book))
 
 
-def build_tables(data: DisclosureData, book: dict) -> list[BuiltTable]:
+def build_tables(data: DisclosureData, book: dict, tables: TableSet | None = None) -> list[BuiltTable]:
+    """The tables of ``tables`` in its order; without a set, every declared table (as the facts need them)."""
     names = Names(book)
-    return [builder(data, names) for builder in BUILDERS.values()]
+    chosen = list(tables) if tables is not None else list(BUDGET_TABLES.values())
+    return [BUILDERS[table.key](table, data, names) for table in chosen]

@@ -1,11 +1,16 @@
-"""The 12 standard tables, declared once as data.
+"""The tables a budget disclosure can publish, declared once as data, and the table sets layouts choose.
 
-Titles, multi-level column headers, which columns are entered and which derived, where derived
-figures come from, the empty-table note, and the fields a unit types for each entered table.
-Entry pages, the Excel workbook, checks and rendering all read this declaration.
+Each table is identified by its key (``gov_fund``, ``procurement`` …): titles, multi-level column
+headers, which columns are entered and which derived, where derived figures come from, the
+empty-table note, and the fields a unit types for each entered table. A layout publishes a
+:class:`TableSet`: which of these tables, in what order, with its own numbering and printed code
+(预算公开05表, 表5), and where it says so its own titles and columns. Entry pages, the Excel
+workbook, checks and rendering all read the disclosure's table set.
 """
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
@@ -50,13 +55,14 @@ class EntryField:
 
     name: str
     label: str
-    kind: str = AMOUNT  # amount, function_code, economic_code, choice, text, longtext
+    kind: str = AMOUNT  # amount, function_code, economic_code, choice, text, longtext, flag
     choices: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    number: int
+    """One table as a layout publishes it; ``number`` and ``code`` come from the layout's table set."""
+
     key: str
     title: str
     columns: tuple[Column, ...]
@@ -65,14 +71,17 @@ class TableSpec:
     empty_note: str = ""  # formatted with year
     entry_fields: tuple[EntryField, ...] = ()
     landscape: bool = False
-
-    @property
-    def code(self) -> str:
-        return f"预算公开{self.number:02d}表"
+    number: int = 0  # its place in the layout's table set, 1…
+    code: str = ""  # as the layout prints it: 预算公开05表, 表5
 
     @property
     def anchor(self) -> str:
         return f"table-{self.number}"
+
+    @property
+    def label(self) -> str:
+        """How a message names the table: its printed code, or its title outside a table set."""
+        return self.code or str(self.title)
 
     @property
     def leaves(self) -> list[Column]:
@@ -126,9 +135,8 @@ BY_FUND = Column(
     children=(Column(_("合计"), "fund_total"), *_amounts(*FUND_COLUMNS), Column(_("上年结转结余"), "carryover")),
 )
 
-TABLES: tuple[TableSpec, ...] = (
+_BUDGET_TABLES: tuple[TableSpec, ...] = (
     TableSpec(
-        1,
         "income_expenditure",
         _("单位收支总体情况表"),
         (
@@ -166,7 +174,6 @@ TABLES: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec(
-        2,
         "income",
         _("单位收入总体情况表"),
         (
@@ -192,7 +199,6 @@ TABLES: tuple[TableSpec, ...] = (
         source_note=_("由表1填报的收入和上年结转结余按资金性质汇总生成。"),
     ),
     TableSpec(
-        3,
         "expenditure",
         _("单位支出总体情况表"),
         (
@@ -217,7 +223,6 @@ TABLES: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec(
-        4,
         "fiscal",
         _("财政拨款收支总体情况表"),
         (
@@ -234,7 +239,6 @@ TABLES: tuple[TableSpec, ...] = (
         source_note=_("由表1中一般公共预算、政府性基金预算、国有资本经营预算的收入和表3中这三类资金的支出明细生成。"),
     ),
     TableSpec(
-        5,
         "general_budget",
         _("一般公共预算支出情况表"),
         (
@@ -251,7 +255,6 @@ TABLES: tuple[TableSpec, ...] = (
         empty_note=_("注：本单位%(year)s年没有一般公共预算支出，故本表无数据。"),
     ),
     TableSpec(
-        6,
         "basic_by_economic",
         _("一般公共预算基本支出情况表"),
         (
@@ -274,7 +277,6 @@ TABLES: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec(
-        7,
         "three_public",
         _("财政拨款三公两费支出情况表"),
         (
@@ -322,7 +324,6 @@ TABLES: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec(
-        8,
         "gov_fund",
         _("政府性基金预算支出情况表"),
         (
@@ -337,7 +338,6 @@ TABLES: tuple[TableSpec, ...] = (
         empty_note=_("注：本单位%(year)s年没有政府性基金预算支出，故本表无数据。"),
     ),
     TableSpec(
-        9,
         "state_capital",
         _("国有资本经营预算支出情况表"),
         (
@@ -352,7 +352,6 @@ TABLES: tuple[TableSpec, ...] = (
         empty_note=_("注：本单位%(year)s年没有国有资本经营预算支出，故本表无数据。"),
     ),
     TableSpec(
-        10,
         "procurement",
         _("政府采购预算表"),
         (
@@ -398,7 +397,6 @@ TABLES: tuple[TableSpec, ...] = (
         landscape=True,
     ),
     TableSpec(
-        11,
         "service_purchases",
         _("政府购买服务预算表"),
         (
@@ -412,7 +410,6 @@ TABLES: tuple[TableSpec, ...] = (
         entry_fields=FUNDED_ITEM_FIELDS,
     ),
     TableSpec(
-        12,
         "performance",
         _("项目绩效目标公开表"),
         (
@@ -431,17 +428,103 @@ TABLES: tuple[TableSpec, ...] = (
             EntryField("project", _("项目名称"), TEXT),
             EntryField("amount", _("预算资金总额")),
             EntryField("goal", _("年度绩效目标"), "longtext"),
+            EntryField("key_project", _("重点项目"), "flag"),
         ),
         landscape=True,
     ),
 )
 
 ROUNDING_NOTE = _("注：本套报表金额单位转换时可能存在四舍五入尾数误差。")
-TABLES_BY_NUMBER = {spec.number: spec for spec in TABLES}
+# Every table a budget disclosure can publish, by key (in the order of the standard 12).
+BUDGET_TABLES: dict[str, TableSpec] = {table.key: table for table in _BUDGET_TABLES}
 
 
-def spec(number: int) -> TableSpec:
-    return TABLES_BY_NUMBER[number]
+class TableKey(StrEnum):
+    """The keys of the declared tables, as the code names them."""
+
+    INCOME_EXPENDITURE = "income_expenditure"
+    INCOME = "income"
+    EXPENDITURE = "expenditure"
+    FISCAL = "fiscal"
+    GENERAL_BUDGET = "general_budget"
+    BASIC_BY_ECONOMIC = "basic_by_economic"
+    THREE_PUBLIC = "three_public"
+    GOV_FUND = "gov_fund"
+    STATE_CAPITAL = "state_capital"
+    PROCUREMENT = "procurement"
+    SERVICE_PURCHASES = "service_purchases"
+    PERFORMANCE = "performance"
 
 
-__all__ = ["ROUNDING_NOTE", "TABLES", "Column", "EntryField", "HeaderCell", "TableSpec", "spec"]
+def base_spec(key: str) -> TableSpec:
+    """A table as declared, outside any table set (no number or code)."""
+    return BUDGET_TABLES[key]
+
+
+@dataclass(frozen=True)
+class Published:
+    """A table of a set, with what the layout prints differently from the declaration."""
+
+    key: str
+    title: str | None = None
+    columns: tuple[Column, ...] | None = None
+    landscape: bool | None = None
+
+
+@dataclass(frozen=True)
+class TableSet:
+    """The tables a layout publishes, numbered in its order, each with its printed code."""
+
+    key: str
+    tables: tuple[TableSpec, ...]
+
+    def __iter__(self) -> Iterator[TableSpec]:
+        return iter(self.tables)
+
+    def __len__(self) -> int:
+        return len(self.tables)
+
+    def __contains__(self, key: object) -> bool:
+        return any(table.key == key for table in self.tables)
+
+    @property
+    def keys(self) -> list[str]:
+        return [table.key for table in self.tables]
+
+    def get(self, key: str) -> TableSpec | None:
+        return next((table for table in self.tables if table.key == key), None)
+
+    def by_number(self, number: int) -> TableSpec | None:
+        return self.tables[number - 1] if 0 < number <= len(self.tables) else None
+
+    def spec(self, key: str) -> TableSpec:
+        """The table as this set publishes it, or as declared when the set does not publish it."""
+        return self.get(key) or base_spec(key)
+
+    def code(self, key: str) -> str:
+        return self.spec(key).label
+
+
+def table_set(key: str, tables: Iterable[str | Published], *, code: str) -> TableSet:
+    """A set of the declared tables in the given order; ``code`` formats the printed code from ``number``."""
+    chosen = []
+    for number, entry in enumerate(tables, start=1):
+        entry = Published(entry) if isinstance(entry, str) else entry
+        declared = base_spec(entry.key)
+        chosen.append(
+            replace(
+                declared,
+                number=number,
+                code=code % {"number": number},
+                title=entry.title if entry.title is not None else declared.title,
+                columns=entry.columns if entry.columns is not None else declared.columns,
+                landscape=entry.landscape if entry.landscape is not None else declared.landscape,
+            )
+        )
+    return TableSet(key, tuple(chosen))
+
+
+__all__ = [
+    "BUDGET_TABLES", "ROUNDING_NOTE", "Column", "EntryField", "HeaderCell", "Published", "TableKey", "TableSet",
+    "TableSpec", "base_spec", "table_set",
+]  # fmt: skip

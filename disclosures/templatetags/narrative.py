@@ -40,6 +40,18 @@ def cn(number: int) -> str:
 
 
 @register.filter
+def reports_operating_costs(layout, facts) -> bool:
+    """Whether the layout's text states this unit's running costs (see ``Layout.reports_operating_costs``)."""
+    return layout.reports_operating_costs(facts)
+
+
+@register.filter
+def class_share(item, layout):
+    """A function 类's share on the base the layout declares (支出总计, or 一般公共预算支出)."""
+    return item.shares.get(layout.class_share_base)
+
+
+@register.filter
 def direction_word(change: Change) -> str:
     return {INCREASE: _("增加"), DECREASE: _("减少"), FLAT: _("持平")}.get(change.direction, "")
 

@@ -4,6 +4,7 @@ templates/workflow/_actions.html and _comments.html with nothing more than ``dis
 from django import template
 
 from disclosures.forms.workflow import CommentForm, TransitionForm
+from disclosures.layouts import get_layout
 from disclosures.models import PublicationJob
 from disclosures.workflow.comments import comments_context
 from disclosures.workflow.services import available_transitions
@@ -31,7 +32,13 @@ def workflow_actions(context, disclosure) -> dict:
 def comment_threads(context, disclosure, table=None, row=None, everywhere=False) -> dict:
     """The comments on one place of the disclosure (the whole, a table, a row), with an empty form."""
     data = comments_context(
-        disclosure, context["request"].user, table=table or None, row=row or None, everywhere=bool(everywhere)
+        disclosure, context["request"].user, table=table or "", row=row or None, everywhere=bool(everywhere)
     )
-    data["form"] = CommentForm(initial={"table": table or None, "row": row or ""})
+    data["form"] = CommentForm(initial={"table": table or "", "row": row or ""})
     return data
+
+
+@register.filter
+def table_label(table: str, disclosure) -> str:
+    """A table's key as the disclosure's layout prints it: 预算公开03表."""
+    return get_layout(disclosure.layout).tables.code(table) if table else ""

@@ -1,4 +1,5 @@
-"""The 12 table tabs of a disclosure: entered tables as editable grids, derived ones computed and read-only."""
+"""The table tabs of a disclosure, one per table of its layout, numbered as the layout numbers them:
+entered tables as editable grids, derived ones computed and read-only."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,9 +16,10 @@ from disclosures.editing import EditConflict, EditRefused, save_table
 from disclosures.forms.entry import code_from_text
 from disclosures.forms.entry_editor import PastingEditor
 from disclosures.forms.entry_tables import editor_for
+from disclosures.layouts import get_layout
 from disclosures.snapshot import code_book, load
 from disclosures.tables.builders import BuiltTable
-from disclosures.tables.declaration import AMOUNT, ROUNDING_NOTE, TABLES_BY_NUMBER, spec
+from disclosures.tables.declaration import AMOUNT, ROUNDING_NOTE
 from disclosures.views.hub import linked
 from units.permissions import can_edit_unit_data
 
@@ -26,10 +28,10 @@ SEARCH_LIMIT = 20
 
 @login_required
 def table(request, unit_code: str, year: int, number: int):
-    if number not in TABLES_BY_NUMBER:
-        raise Http404
     disclosure = current_disclosure_or_404(request.user, unit_code, year)
-    table_spec = spec(number)
+    table_spec = get_layout(disclosure.layout).tables.by_number(number)
+    if table_spec is None:
+        raise Http404
     may_edit = can_edit_unit_data(request.user, disclosure.unit)
     posted = request.method == "POST"
     if posted and not (may_edit and table_spec.entered):
@@ -37,7 +39,9 @@ def table(request, unit_code: str, year: int, number: int):
     data, book = load(disclosure), code_book(disclosure.year)
     editor = None
     if table_spec.entered and may_edit and (disclosure.is_editable or posted):
-        editor = editor_for(number, disclosure=disclosure, data=data, book=book, post=request.POST if posted else None)
+        editor = editor_for(
+            table_spec, disclosure=disclosure, data=data, book=book, post=request.POST if posted else None
+        )
     problems: list[str] = []
     status = 200
     if posted and request.POST.get("action") == "paste":
@@ -47,7 +51,7 @@ def table(request, unit_code: str, year: int, number: int):
         messages.info(request, _("已从粘贴的内容读入%(count)d行，核对无误后请点击“保存”。") % {"count": editor.pasted})
         problems = editor.errors() if editor.pasted and not editor.is_valid() else []
     elif posted:
-        problems, status = _save(editor, disclosure, number)
+        problems, status = _save(editor, disclosure)
         if not problems:
             messages.success(request, _("%(table)s已保存。") % {"table": table_spec.code})
             return redirect("disclosures:table", disclosure.unit.code, disclosure.year, number)
@@ -63,7 +67,7 @@ def table(request, unit_code: str, year: int, number: int):
         "tab": summary.completion[number - 1],
         "editor": editor,
         "problems": problems,
-        "findings": linked(disclosure, [finding for finding in summary.findings if finding.table == number]),
+        "findings": linked(disclosure, [finding for finding in summary.findings if finding.table == table_spec.key]),
         "may_edit": may_edit,
         "rounding_note": ROUNDING_NOTE,
         "search_url": reverse("disclosures:code_search", args=[disclosure.year]),
@@ -80,14 +84,14 @@ def printed_rows(built: BuiltTable) -> list[tuple[str, list[tuple[str, bool]]]]:
     ]
 
 
-def _save(editor, disclosure, number: int) -> tuple[list[str], int]:
+def _save(editor, disclosure) -> tuple[list[str], int]:
     """Save the posted table; returns the problems to show (none when saved) and the page's status."""
     if not editor.is_valid():
         return editor.errors(), 200
     try:
         save_table(
             disclosure,
-            number,
+            editor.table.key,
             editor.content(),
             expected_lock_version=editor.lock_version,
             entry_unit=editor.unit,

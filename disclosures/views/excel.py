@@ -83,7 +83,7 @@ def preview(request, unit_code: str, year: int, token: str):
                 messages.error(request, str(exc))
                 return redirect("disclosures:excel_upload", unit_code, year)
             pending.discard(request.session, disclosure)
-            messages.success(request, _("已按工作簿“%(name)s”导入，12张表和说明已更新。") % {"name": waiting.file_name})
+            messages.success(request, _("已按工作簿“%(name)s”导入，报表和说明已更新。") % {"name": waiting.file_name})
             return redirect("disclosures:detail", unit_code, year)
         messages.error(request, _("确认信息不完整，请重新确认。"))
     current = load(disclosure)

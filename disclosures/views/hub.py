@@ -27,10 +27,10 @@ def finding_url(disclosure: Disclosure, finding: Finding) -> str:
     """Where the unit fixes a finding: the page of the texts for a text, else its table's tab at the cell."""
     args = [disclosure.unit.code, disclosure.year]
     anchor = f"#{finding.field_anchor}" if finding.field else ""
-    if finding.table is None or finding.field.startswith(TEXTS_PREFIX):
+    if not finding.table or finding.field.startswith(TEXTS_PREFIX):
         return reverse("disclosures:explanations", args=args) + anchor
-    if finding.table:
-        return reverse("disclosures:table", args=[*args, finding.table]) + anchor
+    if finding.table_number:  # a table the disclosure's layout publishes
+        return reverse("disclosures:table", args=[*args, finding.table_number]) + anchor
     return ""
 
 
@@ -86,7 +86,7 @@ def upload_json(request, unit_code: str, year: int):
         except (EditRefused, DisclosureRefused) as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, _("已导入%(name)s，12张表和文字已按文件更新。") % {"name": imported})
+            messages.success(request, _("已导入%(name)s，报表和文字已按文件更新。") % {"name": imported})
             return redirect("disclosures:detail", imported.unit.code, imported.year)
     return _detail_page(request, disclosure, upload_form=form, status=400)
 

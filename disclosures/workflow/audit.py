@@ -23,11 +23,13 @@ from disclosures.models import (
     PerformanceIndicator,
     PerformanceTarget,
     PriorYear,
+    PriorYearEconomic,
     PriorYearFunctionClass,
     ProcurementItem,
     ServicePurchaseItem,
     ThreePublicCosts,
 )
+from disclosures.tables.declaration import TableKey
 
 # Changes by one person less than this apart belong to one change set (one save, one import).
 SAME_CHANGE = timedelta(seconds=3)
@@ -38,7 +40,7 @@ SKIPPED_FIELDS = {"id", "disclosure", "target", "prior_year", "position", "statu
 @dataclass(frozen=True)
 class Audited:
     model: type[Model]
-    table: int | None
+    table: str  # the table's key, "" outside the tables
     key: Callable  # the row's natural key within its disclosure, from a historical record
     label: Callable  # how a person names the row
     related: tuple[str, ...] = ()
@@ -50,28 +52,31 @@ def _code(record, name: str) -> str:
 
 
 AUDITED = (
-    Audited(Disclosure, None, lambda r: (), lambda r: "基本信息", ("unit",)),
-    Audited(Income, 1, lambda r: (), lambda r: "收入"),
+    Audited(Disclosure, "", lambda r: (), lambda r: "基本信息", ("unit",)),
+    Audited(Income, TableKey.INCOME_EXPENDITURE, lambda r: (), lambda r: "收入"),
     Audited(
-        ExpenditureLine, 3, lambda r: (r.function_code_id, r.fund),
+        ExpenditureLine, TableKey.EXPENDITURE, lambda r: (r.function_code_id, r.fund),
         lambda r: f"{_code(r, 'function_code')} {r.get_fund_display()}", ("function_code",),
     ),
     Audited(
-        BasicExpenditure, 6, lambda r: (r.economic_code_id,), lambda r: _code(r, "economic_code"), ("economic_code",)
+        BasicExpenditure, TableKey.BASIC_BY_ECONOMIC, lambda r: (r.economic_code_id,),
+        lambda r: _code(r, "economic_code"), ("economic_code",),
     ),
-    Audited(ThreePublicCosts, 7, lambda r: (r.fund,), lambda r: r.get_fund_display()),
+    Audited(ThreePublicCosts, TableKey.THREE_PUBLIC, lambda r: (r.fund,), lambda r: r.get_fund_display()),
     Audited(
-        ProcurementItem, 10, lambda r: (r.function_code_id, r.project, r.mode, r.category), lambda r: r.project,
-        ("function_code",),
+        ProcurementItem, TableKey.PROCUREMENT, lambda r: (r.function_code_id, r.project, r.mode, r.category),
+        lambda r: r.project, ("function_code",),
     ),
     Audited(
-        ServicePurchaseItem, 11, lambda r: (r.function_code_id, r.project), lambda r: r.project, ("function_code",)
+        ServicePurchaseItem, TableKey.SERVICE_PURCHASES, lambda r: (r.function_code_id, r.project),
+        lambda r: r.project, ("function_code",),
     ),
-    Audited(PerformanceTarget, 12, lambda r: (r.project,), lambda r: r.project),
-    Audited(PerformanceIndicator, 12, lambda r: (r.category, r.name), lambda r: r.name),
-    Audited(PriorYear, None, lambda r: (), lambda r: "上年数"),
-    Audited(PriorYearFunctionClass, None, lambda r: (r.class_code,), lambda r: f"上年数 {r.class_code}"),
-    Audited(Explanation, None, lambda r: (r.key,), lambda r: f"情况说明 {r.key}"),
+    Audited(PerformanceTarget, TableKey.PERFORMANCE, lambda r: (r.project,), lambda r: r.project),
+    Audited(PerformanceIndicator, TableKey.PERFORMANCE, lambda r: (r.category, r.name), lambda r: r.name),
+    Audited(PriorYear, "", lambda r: (), lambda r: "上年数"),
+    Audited(PriorYearFunctionClass, "", lambda r: (r.scope, r.class_code), lambda r: f"上年数 {r.class_code}"),
+    Audited(PriorYearEconomic, "", lambda r: (r.code,), lambda r: f"上年数 {r.code}"),
+    Audited(Explanation, "", lambda r: (r.key,), lambda r: f"情况说明 {r.key}"),
 )  # fmt: skip
 
 
@@ -85,7 +90,7 @@ class FieldChange:
 @dataclass
 class RowChange:
     what: str  # the model's verbose name
-    table: int | None
+    table: str  # the table's key, "" outside the tables
     row: str
     action: str  # "created", "changed" or "deleted"
     version: int
@@ -163,7 +168,7 @@ def _entries(disclosure_ids: list[int]) -> list[_Entry]:
             records = records.filter(id__in=disclosure_ids)
         elif audited.model is PerformanceIndicator:
             records = records.filter(target_id__in=list(target_of))
-        elif audited.model is PriorYearFunctionClass:
+        elif audited.model in (PriorYearFunctionClass, PriorYearEconomic):
             records = records.filter(prior_year_id__in=disclosure_ids)
         else:
             records = records.filter(disclosure_id__in=disclosure_ids)
@@ -175,7 +180,7 @@ def _entries(disclosure_ids: list[int]) -> list[_Entry]:
                 entries.append(_Entry(audited, record, disclosure_id, (project,)))
             elif audited.model is Disclosure:
                 entries.append(_Entry(audited, record, record.id))
-            elif audited.model is PriorYearFunctionClass:
+            elif audited.model in (PriorYearFunctionClass, PriorYearEconomic):
                 entries.append(_Entry(audited, record, record.prior_year_id))
             else:
                 entries.append(_Entry(audited, record, record.disclosure_id))

@@ -26,7 +26,7 @@ def may_resolve(user: User, comment: Comment) -> bool:
 
 @transaction.atomic
 def add_comment(
-    *, disclosure: Disclosure, author: User, text: str, table: int | None = None, row: str = "", reply_to=None
+    *, disclosure: Disclosure, author: User, text: str, table: str = "", row: str = "", reply_to=None
 ) -> Comment:
     """A new remark, or an answer in a thread (which takes the thread's table and row)."""
     if not may_comment(author, disclosure):
@@ -53,7 +53,7 @@ def resolve(*, comment: Comment, user: User) -> Comment:
     return comment
 
 
-def threads(disclosure: Disclosure, *, table: int | None = None, row: str | None = None, everywhere: bool = False):
+def threads(disclosure: Disclosure, *, table: str = "", row: str | None = None, everywhere: bool = False):
     """The remark threads (with replies) on the disclosure as a whole, one table or one row: two queries."""
     roots = Comment.objects.filter(disclosure=disclosure, reply_to__isnull=True)
     if not everywhere:
@@ -64,7 +64,7 @@ def threads(disclosure: Disclosure, *, table: int | None = None, row: str | None
     return list(roots.select_related("author", "resolved_by").prefetch_related(Prefetch("replies", queryset=replies)))
 
 
-def open_counts_by_row(disclosure: Disclosure, table: int) -> Counter:
+def open_counts_by_row(disclosure: Disclosure, table: str) -> Counter:
     """Unresolved threads per row label of one table (the key "" is the table as a whole): one query."""
     return Counter(
         Comment.objects.filter(
@@ -74,7 +74,7 @@ def open_counts_by_row(disclosure: Disclosure, table: int) -> Counter:
 
 
 def comments_context(
-    disclosure: Disclosure, user: User, *, table: int | None = None, row: str | None = None, everywhere: bool = False
+    disclosure: Disclosure, user: User, *, table: str = "", row: str | None = None, everywhere: bool = False
 ) -> dict:
     """What templates/workflow/_comments.html shows for one place of the disclosure."""
     return {

@@ -22,7 +22,7 @@ def count_findings(findings) -> tuple[int, int]:
 
 def refresh_finding_counts(disclosure_id: int) -> bool:
     """Recount a disclosure's findings unless the cached counts are current; True when it recounted."""
-    disclosure = Disclosure.objects.select_related("unit__department").filter(pk=disclosure_id).first()
+    disclosure = Disclosure.objects.select_related("unit__department__jurisdiction").filter(pk=disclosure_id).first()
     if disclosure is None or disclosure.finding_counts_are_current:
         return False
     revision = disclosure.content_revision

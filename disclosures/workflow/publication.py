@@ -67,7 +67,9 @@ def run_publication_job(job_id: int) -> str:
     )
     if not started:
         return PublicationJob.objects.get(pk=job_id).state
-    job = PublicationJob.objects.select_related("disclosure__unit__department", "requested_by").get(pk=job_id)
+    job = PublicationJob.objects.select_related("disclosure__unit__department__jurisdiction", "requested_by").get(
+        pk=job_id
+    )
     files: list[PublishedFile] = []
     try:
         files = [_store(job.disclosure, item) for item in render_all(job.disclosure)]
@@ -134,9 +136,7 @@ def _publish(job: PublicationJob, files: list[PublishedFile]) -> None:
     )
     PublicationJob.objects.filter(pk=job.pk).update(state=PublicationJob.State.DONE, finished_at=timezone.now())
     transaction.on_commit(lambda: notifications.notify(event), robust=True)
-    transaction.on_commit(
-        lambda: disclosure_published.send(sender=Disclosure, disclosure=disclosure), robust=True
-    )
+    transaction.on_commit(lambda: disclosure_published.send(sender=Disclosure, disclosure=disclosure), robust=True)
 
 
 def published_file_response(published_file: PublishedFile) -> FileResponse:

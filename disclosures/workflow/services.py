@@ -224,6 +224,7 @@ def revise(
         year=published.year,
         kind=published.kind,
         version=versions.aggregate(latest=Max("version"))["latest"] + 1,
+        layout=published.layout,
         status=Status.DRAFT,
         entry_unit=published.entry_unit,
         budget_approved_on=published.budget_approved_on,

@@ -42,7 +42,9 @@ class Command(BaseCommand):
             raise CommandError("give both --unit and --year, or neither.")
         if unit:
             disclosure = (
-                Disclosure.objects.for_unit_year(unit, year).select_related("unit__department").order_by("-version")
+                Disclosure.objects.for_unit_year(unit, year)
+                .select_related("unit__department__jurisdiction")
+                .order_by("-version")
             ).first()
             if disclosure is None:
                 raise CommandError(f"no disclosure of unit {unit} for {year}.")
@@ -52,7 +54,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 load_starter_catalogs()
                 disclosure = import_disclosure(data=parse(SEED.read_bytes()), replace=True)
-                disclosure = Disclosure.objects.select_related("unit__department").get(pk=disclosure.pk)
+                disclosure = Disclosure.objects.select_related("unit__department__jurisdiction").get(pk=disclosure.pk)
                 self._bench(disclosure, runs, output)
                 raise Rollback
         except Rollback:

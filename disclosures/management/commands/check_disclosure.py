@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, unit_code: str, year: int, **options):
         disclosure = (
-            Disclosure.objects.for_unit_year(unit_code, year).select_related("unit__department").order_by("-version")
+            Disclosure.objects.for_unit_year(unit_code, year)
+            .select_related("unit__department__jurisdiction")
+            .order_by("-version")
         ).first()
         if disclosure is None:
             raise CommandError(_("找不到单位 %(unit)s %(year)s年的公开材料。") % {"unit": unit_code, "year": year})

@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, unit_code: str, year: int, format: str, output: Path | None, **options):
         disclosure = (
-            Disclosure.objects.for_unit_year(unit_code, year).select_related("unit__department").order_by("-version")
+            Disclosure.objects.for_unit_year(unit_code, year)
+            .select_related("unit__department__jurisdiction")
+            .order_by("-version")
         ).first()
         if disclosure is None:
             raise CommandError(f"找不到单位 {unit_code} {year}年的公开材料。")

@@ -39,7 +39,9 @@ SEED = Path(__file__).resolve().parents[3] / "disclosures" / "demo" / "seed-002-
 DEPARTMENT_PREFIX = "8"  # bench departments are 800, 801, …: clear of real codes in the demo data
 BATCH = 1000
 ROW_MODELS = (ExpenditureLine, BasicExpenditure, ThreePublicCosts, ProcurementItem, ServicePurchaseItem, Explanation)
-DISCLOSURE_FIELDS = ("duties", "organisation", "annual_tasks", "operating_costs", "state_assets", "budget_approved_on")
+DISCLOSURE_FIELDS = (
+    "layout", "duties", "organisation", "annual_tasks", "operating_costs", "state_assets", "budget_approved_on",
+)  # fmt: skip
 
 
 def copies(model, rows: list, disclosure_ids: list[int], link: str = "disclosure_id") -> list:
