@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from disclosures import interchange, snapshot
 from disclosures.formats import file_name
-from disclosures.models import Disclosure
 from disclosures.layouts import get_layout
+from disclosures.models import Disclosure
 from disclosures.tables.builders import BuiltTable, build_tables
 from disclosures.tables.declaration import AMOUNT, Column, TableSpec
 from public import fiscal

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogs.models import ClassificationCode, Scheme
+from disclosures.layouts import get_layout
 from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, Disclosure, PriorYear, PublishedFile
 from disclosures.rendering import document_context
 from disclosures.snapshot import ALL_FUNDS, Prior
 from disclosures.tables.builders import FUNCTION_CLASSES
-from disclosures.layouts import get_layout
 from disclosures.tables.declaration import TableSpec
 from public import charts
 from public.figures import Figures, PriorFigures, figures_for
@@ -75,9 +75,7 @@ def stated_prior(disclosure: Disclosure) -> Prior | None:
     return Prior(
         year=row.year,
         figures={name: getattr(row, name) for name in PRIOR_YEAR_AMOUNT_FIELDS},
-        function_class={
-            item.class_code: item.amount for item in row.function_classes.all() if item.scope == ALL_FUNDS
-        },
+        function_class={item.class_code: item.amount for item in row.function_classes.all() if item.scope == ALL_FUNDS},
     )
 
 

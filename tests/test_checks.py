@@ -195,7 +195,10 @@ def test_income_under_the_wrong_fund(seed_data):
     assert set(by_table) == {"income", "general_budget"}
     assert by_table["income"].column == "单位资金" and "单位资金收入100.00万元" in by_table["income"].message
     assert "支出0.00万元" in by_table["income"].message
-    assert "一般公共预算收入881.89万元" in by_table["general_budget"].message and "支出981.89万元" in by_table["general_budget"].message
+    assert (
+        "一般公共预算收入881.89万元" in by_table["general_budget"].message
+        and "支出981.89万元" in by_table["general_budget"].message
+    )
 
 
 def test_fund_income_fields_match_table_2(seed_data):

@@ -165,7 +165,11 @@ def test_procurement_splits(facts):
 
 
 def test_empty_tables_performance_and_operating_costs(facts):
-    assert {key for key, empty in facts.empty_tables.items() if empty} == {"gov_fund", "state_capital", "service_purchases"}
+    assert {key for key, empty in facts.empty_tables.items() if empty} == {
+        "gov_fund",
+        "state_capital",
+        "service_purchases",
+    }
     assert facts.gov_fund.is_empty and facts.state_capital.is_empty and facts.service_purchases.is_empty
     assert (facts.performance.count, facts.performance.amount) == (8, yuan("363.47"))
     costs = facts.operating_costs

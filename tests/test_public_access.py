@@ -58,7 +58,9 @@ def test_an_unpublished_disclosure_is_listed_nowhere(client, seed_disclosure, st
 
 def test_the_open_version_of_a_correction_stays_private(client, seed_disclosure, seed_data):
     publish(seed_disclosure)
-    revision = seed_disclosure.__class__.objects.create(layout="liuzhou-2025", unit=seed_disclosure.unit, year=2025, version=2)
+    revision = seed_disclosure.__class__.objects.create(
+        layout="liuzhou-2025", unit=seed_disclosure.unit, year=2025, version=2
+    )
     store_file(revision, "pdf", b"draft of the correction")
 
     assert client.get("/2025/309002/v2/").status_code == 404
@@ -70,7 +72,9 @@ def test_the_open_version_of_a_correction_stays_private(client, seed_disclosure,
 
 def test_a_superseded_version_is_history_not_the_current_report(client, seed_disclosure):
     publish(seed_disclosure)
-    publish(seed_disclosure.__class__.objects.create(layout="liuzhou-2025", unit=seed_disclosure.unit, year=2025, version=2))
+    publish(
+        seed_disclosure.__class__.objects.create(layout="liuzhou-2025", unit=seed_disclosure.unit, year=2025, version=2)
+    )
 
     assert client.get("/2025/309002/v1/").status_code == 200
     assert client.get("/2025/309002/v1/files/pdf/").status_code == 200
