@@ -5,8 +5,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from disclosures.choices import Status
-from disclosures.layouts import layout_for
-from disclosures.models import Disclosure
+from disclosures.layouts import get_layout, is_layout, layout_for
+from disclosures.models import Disclosure, record_content_change
 from disclosures.snapshot import DisclosureData, replace_content
 from units.models import Department, Jurisdiction, Unit
 
@@ -35,6 +35,21 @@ def _department(data: DisclosureData) -> Department:
         department.jurisdiction = jurisdiction
     department.save()
     return department
+
+
+@transaction.atomic
+def change_layout(*, disclosure: Disclosure, layout_key: str) -> Disclosure:
+    """Write a draft in another layout of its kind (a reviewer's decision); the data stay as they are."""
+    if not is_layout(layout_key) or get_layout(layout_key).kind != disclosure.kind:
+        raise DisclosureRefused(_("“%(layout)s”不是本类公开材料的格式。") % {"layout": layout_key})
+    current = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+    if not current.is_editable:
+        raise DisclosureRefused(_("只有草稿或退回修改的公开材料可以更换格式；已提交、审核通过或公开的不能更换。"))
+    if current.layout != layout_key:
+        Disclosure.objects.filter(pk=current.pk).update(layout=layout_key, lock_version=F("lock_version") + 1)
+        record_content_change([current.pk])
+        current.refresh_from_db()
+    return current
 
 
 def open_version(unit: Unit, year: int, kind: str) -> Disclosure | None:

@@ -332,8 +332,6 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
     disclosure.state_assets = data.state_assets
     disclosure.contact_person = data.contact_person
     disclosure.contact_phone = data.contact_phone
-    if data.layout:
-        disclosure.layout = data.layout
     disclosure.full_clean()
     disclosure.save()
     for model in (

@@ -1,4 +1,5 @@
-"""The forms of a disclosure's overview and of the unit page: upload a JSON document, start a year."""
+"""The forms of a disclosure's overview and of the unit page: upload a JSON document, choose the layout,
+start a year."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from catalogs.models import ClassificationCode
 from disclosures.forms.uploads import read_limited
 from disclosures.interchange import InterchangeError, parse
+from disclosures.layouts import layout_choices
 from disclosures.snapshot import DisclosureData
 from units.models import Unit
 
@@ -48,3 +50,13 @@ class StartDraftForm(forms.Form):
     @property
     def has_choices(self) -> bool:
         return bool(self.fields["year"].widget.choices)
+
+
+class LayoutForm(forms.Form):
+    """The layout a draft is written in, among those of its kind (a reviewer chooses it)."""
+
+    layout = forms.ChoiceField(label=gettext_lazy("公开格式"), widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["layout"].choices = layout_choices(kind)

@@ -1,4 +1,4 @@
-"""A disclosure's overview: status, each table's completion, the check findings, download and upload."""
+"""A disclosure's overview: status and layout, each table's completion, the check findings, download and upload."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,12 +10,14 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from disclosures import services
 from disclosures.access import current_disclosure_or_404
 from disclosures.checks import Finding
 from disclosures.completion import overview
 from disclosures.editing import EditRefused, import_upload, start_draft
 from disclosures.formats import FORMATS, exporter, file_name
-from disclosures.forms.entry_hub import StartDraftForm, UploadJsonForm
+from disclosures.forms.entry_hub import LayoutForm, StartDraftForm, UploadJsonForm
+from disclosures.layouts import get_layout
 from disclosures.models import Disclosure
 from disclosures.services import DisclosureRefused
 from units.permissions import can_edit_unit_data, units_visible_to
@@ -51,6 +53,10 @@ def _detail_page(request, disclosure: Disclosure, *, upload_form: UploadJsonForm
         "may_edit": may_edit,
         # A refused upload is shown with its errors even when the disclosure is not editable any more.
         "upload_form": upload_form or (UploadJsonForm() if may_edit and disclosure.is_editable else None),
+        "layout": get_layout(disclosure.layout),
+        "layout_form": LayoutForm(initial={"layout": disclosure.layout}, kind=disclosure.kind)
+        if request.user.is_bureau_staff and disclosure.is_editable
+        else None,
     }
     return render(request, "disclosures/detail.html", context, status=status)
 
@@ -87,8 +93,31 @@ def upload_json(request, unit_code: str, year: int):
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("已导入%(name)s，报表和文字已按文件更新。") % {"name": imported})
+            for notice in form.cleaned_data["file"].import_warnings:
+                messages.warning(request, notice)
             return redirect("disclosures:detail", imported.unit.code, imported.year)
     return _detail_page(request, disclosure, upload_form=form, status=400)
+
+
+@login_required
+@require_POST
+def change_layout(request, unit_code: str, year: int):
+    """A reviewer writes a draft in another layout of its kind (the jurisdiction's newer one, say)."""
+    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    if not request.user.is_bureau_staff:
+        raise PermissionDenied
+    form = LayoutForm(request.POST, kind=disclosure.kind)
+    if not form.is_valid():
+        messages.error(request, _("请选择本类公开材料的一种格式。"))
+    else:
+        try:
+            changed = services.change_layout(disclosure=disclosure, layout_key=form.cleaned_data["layout"])
+        except DisclosureRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            layout = get_layout(changed.layout)
+            messages.success(request, _("公开格式已改为“%(name)s”。") % {"name": layout.name})
+    return redirect("disclosures:detail", disclosure.unit.code, disclosure.year)
 
 
 @login_required

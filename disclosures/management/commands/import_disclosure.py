@@ -36,3 +36,5 @@ class Command(BaseCommand):
         except DisclosureRefused as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(f"已导入：{disclosure}"))
+        for notice in data.import_warnings:
+            self.stdout.write(self.style.WARNING(f"注意：{notice}"))
