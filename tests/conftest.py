@@ -9,6 +9,7 @@ from budgetportal.celery import app as celery_app
 from catalogs.services import load_starter_catalogs
 from disclosures.interchange import parse
 from disclosures.services import import_disclosure
+from disclosures.snapshot import code_book
 from tests.factories import DepartmentFactory, UnitFactory, UserFactory
 from units.models import Unit, User
 
@@ -89,6 +90,12 @@ def seed_data(catalogs, seed_json):
     data = parse(json.dumps(seed_json))
     data.layout, data.jurisdiction_code, data.jurisdiction_name = "liuzhou-2025", "liuzhou", "柳州市"
     return data
+
+
+@pytest.fixture
+def book(catalogs):
+    """The 2025 catalog as the narrative and checks read it."""
+    return code_book(2025)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from disclosures.choices import Fund
 from disclosures.narrative import reasons
 from disclosures.narrative.change import DECREASE, FLAT, INCREASE, Change
 from disclosures.narrative.facts import compute_facts
-from disclosures.snapshot import Line, code_book
+from disclosures.snapshot import Line
 
 D = Decimal
 
@@ -53,11 +53,6 @@ class TestChange:
         assert Change(yuan("2"), yuan("1"), "basic_change", "多了").stated_reason == "多了"
         assert Change(yuan("1"), yuan("1"), "basic_change", "没变").stated_reason == ""
         assert Change(yuan("1"), None, "basic_change", "不知").stated_reason == ""
-
-
-@pytest.fixture
-def book(catalogs):
-    return code_book(2025)
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ import dataclasses
 import re
 from decimal import Decimal
 
-import pytest
-
 from disclosures.choices import Fund
 from disclosures.layouts import get_layout, layout_for, registry
 from disclosures.narrative import compose
 from disclosures.narrative.change import Change
 from disclosures.narrative.reasons import PURPOSE, TEXT
-from disclosures.snapshot import Line, code_book
+from disclosures.snapshot import Line
 from disclosures.templatetags.narrative import change_clause, clause, reason_clause, wan
 
 D = Decimal
@@ -24,11 +22,6 @@ def yuan(wan_text: str) -> Decimal:
 
 def text(section) -> str:
     return re.sub(r"<[^>]+>", "", str(section.html)).replace("\n", "")
-
-
-@pytest.fixture
-def book(catalogs):
-    return code_book(2025)
 
 
 class TestFilters:

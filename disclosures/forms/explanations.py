@@ -12,7 +12,7 @@ from django import forms
 
 from disclosures.checks import check_texts
 from disclosures.forms.entry import AmountField
-from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, PriorYear
+from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, Disclosure, PriorYear
 from disclosures.money import exact_wan_text
 from disclosures.narrative.page import ExplanationsPage
 from disclosures.narrative.reasons import CHANGE, EMPTY, PURPOSE, TEXT, Slot
@@ -52,12 +52,15 @@ class ExplanationsForm(forms.Form):
         self.carried_over = {slot.field_name for slot in self.slots if self._carried_over(slot)}
         for slot in self.slots:
             carried = slot.field_name in self.carried_over
+            # A text kept in a short column (公开联系人) is limited to what the column holds.
+            limit = Disclosure._meta.get_field(slot.key).max_length if slot.kind == TEXT else None
             self.fields[slot.field_name] = forms.CharField(
                 label=slot.subject,
                 required=False,
+                max_length=limit,
                 initial=getattr(page.previous, slot.key) if carried else slot.text,
                 disabled=read_only,
-                widget=forms.Textarea(attrs={"rows": TEXT_ROWS[slot.kind], "class": "form-control"}),
+                widget=forms.Textarea(attrs={"rows": 1 if limit else TEXT_ROWS[slot.kind], "class": "form-control"}),
             )
         prior = page.prior
         locked = page.prior_is_published or read_only

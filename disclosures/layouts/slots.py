@@ -63,6 +63,21 @@ def basic_and_project(facts: Facts) -> list[Slot]:
     ]
 
 
+def purpose_texts(facts: Facts) -> list[Slot]:
+    """What 基本支出 and 项目支出 as a whole are 主要用于 (Chongqing's section 三)."""
+    return [
+        reasons.explanation_slot(reasons.BASIC_PURPOSE, _("基本支出主要用于"), facts.explanations),
+        reasons.explanation_slot(reasons.PROJECT_PURPOSE, _("项目支出主要用于"), facts.explanations),
+    ]
+
+
+def contact(facts: Facts) -> list[Slot]:
+    return [
+        reasons.text_slot("contact_person", _("公开联系人"), facts.contact_person),
+        reasons.text_slot("contact_phone", _("联系电话"), facts.contact_phone),
+    ]
+
+
 def fiscal(facts: Facts) -> list[Slot]:
     return reasons.change_slot(facts.fiscal.change, _("财政拨款收支总体"))
 
@@ -136,6 +151,11 @@ def procurement(facts: Facts) -> list[Slot]:
         *reasons.change_slot(procurement.decentralized, _("分散采购预算")),
         *reasons.empty_slot(TableKey.PROCUREMENT, procurement.is_empty, _("政府采购预算"), facts.explanations),
     ]
+
+
+def procurement_note(facts: Facts) -> list[Slot]:
+    """What the unit says about its procurement (what the 货物类 and 服务类 are), whether or not it changed."""
+    return reasons.reason_slot(facts.procurement.total, _("政府采购预算情况说明"))
 
 
 def service_purchases_empty(facts: Facts) -> list[Slot]:

@@ -145,6 +145,8 @@ class Fiscal:
     classes: list[Part]
     carry_forward: Decimal
     change: Change  # 本年财政拨款收入 (without 上年结转) against last year's, explained by fiscal_change
+    spent: Decimal = ZERO  # 本年财政拨款支出 (without 结转下年)
+    income_by_fund: dict[str, Decimal] = field(default_factory=dict)  # 本年收入 of each fiscal fund, zeros too
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class Procurement:
     funds: list[Part]  # the sources of funds with an amount
     is_empty: bool
     empty_reason: str = ""
+    general_budget: Decimal = ZERO  # the part paid from 一般公共预算拨款
+    general_budget_categories: list[Part] = field(default_factory=list)  # that part by category, zeros too
 
 
 @dataclass(frozen=True)
@@ -446,6 +450,8 @@ def _fiscal(src: _Sources) -> Fiscal:
         classes=[Part(code, src.names.function(code), amount) for code, amount in _class_totals(lines).items()],
         carry_forward=_sum(line.carry_forward for line in lines),
         change=src.change(_sum(income.values()), src.previous_fiscal_income(), reasons.FISCAL),
+        spent=_sum(line.total for line in lines),
+        income_by_fund=income,
     )
 
 
@@ -554,6 +560,15 @@ def _procurement(src: _Sources) -> Procurement:
         funds=_fund_parts({name: _sum(item.fund(name) for item in items) for name in FUND_FIELDS}),
         is_empty=src.empty[TableKey.PROCUREMENT],
         empty_reason=src.empty_reason(TableKey.PROCUREMENT),
+        general_budget=_sum(item.fund(Fund.GENERAL_BUDGET) for item in items),
+        general_budget_categories=[
+            Part(
+                category,
+                str(label),
+                _sum(item.fund(Fund.GENERAL_BUDGET) for item in items if item.category == category),
+            )
+            for category, label in ProcurementCategory.choices
+        ],
     )
 
 

@@ -152,6 +152,11 @@ def reason_slot(change: Change, subject: str) -> list[Slot]:
     return [Slot(CHANGE, change.key, subject, change.reason, change, f"explanations.{change.key}")]
 
 
+def explanation_slot(key: str, subject: str, explanations: dict[str, str]) -> Slot:
+    """A box for an explanation the text prints whatever the figures (what 基本支出 is 主要用于)."""
+    return Slot(CHANGE, key, subject, explanations.get(key, ""), check_key=f"explanations.{key}")
+
+
 def purpose_slot(function_code: str, fund: str, index: int, subject: str, text: str) -> Slot:
     """What the ``index``-th expenditure line (of DisclosureData.lines) is 主要用于."""
     return Slot(PURPOSE, f"{function_code}.{fund}", subject, text, check_key=f"lines[{index}].purpose")

@@ -12,7 +12,7 @@ from disclosures.editing import claim_for_edit
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData, Prior, load, replace_content
 
-TEXT_FIELDS = ("duties", "organisation", "annual_tasks", "state_assets")
+TEXT_FIELDS = ("duties", "organisation", "annual_tasks", "state_assets", "contact_person", "contact_phone")
 
 
 @dataclass

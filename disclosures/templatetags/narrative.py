@@ -34,6 +34,18 @@ def pct(value: Decimal | None) -> str:
 
 
 @register.filter
+def magnitude(value: Decimal | None) -> Decimal | None:
+    """The size of a difference, whichever its sign (a layout words the direction itself)."""
+    return None if value is None else abs(value)
+
+
+@register.filter
+def class_word(name: str) -> str:
+    """A function 类 as a list of 类 names it: 一般公共服务 for 一般公共服务支出 (…类科目支出预算)."""
+    return str(name).removesuffix("支出")
+
+
+@register.filter
 def cn(number: int) -> str:
     """一, 二, … 十三: the numbering of paragraphs and sections."""
     return chinese_number(int(number))
