@@ -134,11 +134,11 @@ class _Assembler:
             self.last_was_table = False
             return
         heading = _heading(text)
-        self.flush()
         self.titles = []
         self.last_was_table = False
         self.lines.append(line)
         if heading is not None:
+            self.flush()
             kind, title = heading
             if kind == "part":
                 self.part = title
