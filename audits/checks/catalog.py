@@ -6,6 +6,8 @@ fits no level (201208 for 21208) or when the catalog has the printed name under 
 error naming the code that name has. Without a catalog of the year nothing is compared.
 """
 
+import re
+
 from audits.findings import AuditFinding, error, warning
 from audits.printed import compact
 from audits.structure import AuditDocument
@@ -20,9 +22,31 @@ def _scheme(code: str, title: str) -> str:
     return Scheme.ECON_DEPT if "经济" in title and len(code) <= 5 else Scheme.FUNCTION
 
 
+NARRATIVE_LINE = re.compile(r"([^（(，,。；：:]+?)[（(]类[）)]([^（(]+?)[（(]款[）)]([^（(]+?)[（(]项[）)]")
+
+
+def _narrative_names(document: AuditDocument, book: dict, codes_by_name: dict[str, str]) -> list[AuditFinding]:
+    """“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”: the 类 and 款 of the
+    项 the tables print under that name, by the catalog's names."""
+    findings = []
+    for sentence in document.sentences:
+        for match in NARRATIVE_LINE.finditer(sentence.text):
+            names = [re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", part).strip() for part in match.groups()]
+            code = codes_by_name.get(names[2])
+            if code is None:
+                continue
+            for printed, parent, level in ((names[0], code[:3], "类"), (names[1], code[:5], "款")):
+                entry = book.get((Scheme.FUNCTION, parent))
+                if entry is not None and printed != entry.name:
+                    detail = f"“{printed}（{level}）”与{document.year}年分类目录不符：“{names[2]}”（{code}）所属的{level}为“{parent} {entry.name}”（旧名称或错印）。"
+                    findings.append(warning(NAME, detail, page=sentence.page, sentence=sentence.text, printed=printed, expected=entry.name))
+    return findings
+
+
 def check_catalog(document: AuditDocument, book: dict) -> list[AuditFinding]:
     if not book:
         return []
+    codes_by_name: dict[str, str] = {}
     by_name: dict[tuple[str, str], str] = {(key[0], entry.name): key[1] for key, entry in book.items()}
     findings = []
     seen = set()
@@ -37,6 +61,8 @@ def check_catalog(document: AuditDocument, book: dict) -> list[AuditFinding]:
                 if not code or (code, name) in seen:
                     continue
                 seen.add((code, name))
+                if len(code) == 7:
+                    codes_by_name.setdefault(name, code)
                 scheme = _scheme(code, title)
                 place = {"page": table.page_of(row), "table": table.name, "row": f"{code} {name}", "column": "科目编码"}
                 entry = book.get((scheme, code))
@@ -49,4 +75,4 @@ def check_catalog(document: AuditDocument, book: dict) -> list[AuditFinding]:
                 if name and entry.name != name:
                     detail = f"科目名称印为“{name}”，{document.year}年分类目录中“{code}”的名称为“{entry.name}”（旧名称或错印）。"
                     findings.append(warning(NAME, detail, printed=name, expected=entry.name, **{**place, "column": "科目名称"}))
-    return findings
+    return findings + _narrative_names(document, book, codes_by_name)
