@@ -11,10 +11,21 @@ from disclosures import snapshot
 
 @dataclass
 class AuditResult:
+    """What an audit found; ``document`` is what was read (None once stored, or when unreadable)."""
+
     name: str
     document: AuditDocument | None
     findings: list[AuditFinding] = field(default_factory=list)
     failure: str = ""  # why the file could not be read
+    title: str = ""
+    year: int | None = None
+    layout: str = ""
+    tables: int = 0
+
+    def __post_init__(self):
+        if self.document is not None:
+            self.title, self.year = self.document.title, self.document.year
+            self.layout, self.tables = self.document.layout.key, len(self.document.tables)
 
     @property
     def errors(self) -> list[AuditFinding]:
@@ -29,13 +40,12 @@ class AuditResult:
         return bool(self.errors) or bool(self.failure)
 
     def summary(self) -> dict:
-        document = self.document
         return {
             "name": self.name,
-            "title": document.title if document else "",
-            "year": document.year if document else None,
-            "layout": document.layout.key if document else "",
-            "tables": len(document.tables) if document else 0,
+            "title": self.title,
+            "year": self.year,
+            "layout": self.layout,
+            "tables": self.tables,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "failure": self.failure,

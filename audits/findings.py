@@ -54,6 +54,11 @@ class AuditFinding:
     def as_dict(self) -> dict:
         return {**asdict(self), "place": self.place, "message": self.message}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "AuditFinding":
+        """A finding as ``as_dict`` stored it."""
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__ if name in data})
+
 
 def error(code: str, detail: str, **place) -> AuditFinding:
     return AuditFinding(Severity.ERROR, code, detail, **place)

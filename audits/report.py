@@ -15,10 +15,8 @@ FORMATS = ("text", "json", "html")
 def as_text(result: AuditResult) -> str:
     if result.failure:
         return f"{result.name}：{result.failure}\n"
-    document = result.document
     lines = [
-        f"{result.name}：{document.title}（{document.year or '年度不详'}年，版式 {document.layout.key}，"
-        f"{len(document.tables)}张表，{len(document.sentences)}句说明）",
+        f"{result.name}：{result.title}（{result.year or '年度不详'}年，版式 {result.layout}，{result.tables}张表）",
         f"错误 {len(result.errors)} 个，警告 {len(result.warnings)} 个。",
     ]
     lines += [f"[{finding.severity_label}] {finding.code} {finding.message}" for finding in result.findings]
