@@ -150,7 +150,7 @@ def claims_of(document: AuditDocument) -> list[Claim]:
             if not current:
                 continue
             if kind == "change":
-                targets = current if (len(group) == 1 and group[0].both) else current[-len(group):]
+                targets = current if (len(group) == 1 and group[0].both) else current[-len(group) :]
                 changes = [group[0]] * len(targets) if len(group) == 1 else group
                 for claim, token in zip(targets, changes, strict=False):
                     claim.change, claim.decrease = token.figures[0], token.decrease
@@ -163,7 +163,7 @@ def claims_of(document: AuditDocument) -> list[Claim]:
                     with_change = fitting[:1] or with_change[-1:]
                 if len(figures) == 1:
                     figures = figures * len(with_change)
-                for claim, figure in zip(with_change[-len(figures):], figures, strict=False):
+                for claim, figure in zip(with_change[-len(figures) :], figures, strict=False):
                     claim.rate, claim.rate_decrease = figure, group[0].decrease
             elif kind == "prior":
                 current[-1].prior = group[0].figures[0]

@@ -14,13 +14,27 @@ from audits.figures import parse_figure
 from audits.printed import BodyRow, PrintedTable, Side, compact
 from audits.structure import AuditDocument
 from disclosures.choices import Fund, IndicatorCategory, Kind, ProcurementCategory, ProcurementMode
-from disclosures.snapshot import FUND_FIELDS, BasicRow, DisclosureData, FundedRow, Indicator, Line, Target, ThreePublicRow
+from disclosures.snapshot import (
+    FUND_FIELDS,
+    BasicRow,
+    DisclosureData,
+    FundedRow,
+    Indicator,
+    Line,
+    Target,
+    ThreePublicRow,
+)
 from units.models import Unit
 
 ZERO = Decimal(0)
 TEN_THOUSAND = Decimal(10000)
-FUND_WORDS = (("一般公共预算", Fund.GENERAL_BUDGET), ("政府性基金", Fund.GOV_FUND), ("国有资本经营", Fund.STATE_CAPITAL),
-              ("财政专户", Fund.SPECIAL_ACCOUNT), ("单位资金", Fund.UNIT_FUNDS))  # fmt: skip
+FUND_WORDS = (
+    ("一般公共预算", Fund.GENERAL_BUDGET),
+    ("政府性基金", Fund.GOV_FUND),
+    ("国有资本经营", Fund.STATE_CAPITAL),
+    ("财政专户", Fund.SPECIAL_ACCOUNT),
+    ("单位资金", Fund.UNIT_FUNDS),
+)
 INCOME_PARTS = (("上级补助", "superior"), ("本级", "local"), ("债券", "bond"))
 UNIT_INCOME = (("事业单位经营", "unit_operating"), ("事业收入", "unit_business"), ("上级补助", "unit_superior"),
                ("附属单位", "unit_affiliated"), ("其他收入", "unit_other"))  # fmt: skip
@@ -114,14 +128,25 @@ def _lines(document: AuditDocument) -> list[Line]:
             fund_project = _amount(fund_table, fund_row, _column(fund_side, "项目支出"))
             line = Line(code, fund, project=fund_project)
             if personnel is not None:
-                line.personnel, line.public = _amount(fund_table, fund_row, personnel), _amount(fund_table, fund_row, public)
+                line.personnel, line.public = (
+                    _amount(fund_table, fund_row, personnel),
+                    _amount(fund_table, fund_row, public),
+                )
             else:
                 line.personnel = fund_basic
             lines.append(line)
             remaining_basic -= line.basic
             remaining_project -= fund_project
         if remaining_basic > 0 or remaining_project > 0 or carry:
-            lines.append(Line(code, Fund.UNIT_FUNDS, personnel=max(remaining_basic, ZERO), project=max(remaining_project, ZERO), carry_forward=carry))
+            lines.append(
+                Line(
+                    code,
+                    Fund.UNIT_FUNDS,
+                    personnel=max(remaining_basic, ZERO),
+                    project=max(remaining_project, ZERO),
+                    carry_forward=carry,
+                )
+            )
     return lines
 
 
@@ -131,7 +156,11 @@ def _basic(document: AuditDocument) -> list[BasicRow]:
         return []
     side = table.sides()[0]
     return [
-        BasicRow(side.code(row), _amount(table, row, _column(side, "人员经费")), _amount(table, row, _column(side, "公用经费")))
+        BasicRow(
+            side.code(row),
+            _amount(table, row, _column(side, "人员经费")),
+            _amount(table, row, _column(side, "公用经费")),
+        )
         for row in table.rows
         if len(side.code(row)) == 5
     ]
@@ -174,7 +203,9 @@ def _indicators(side: Side, row: BodyRow) -> list[Indicator]:
         text = row.cell(column.index) if column is not None else ""
         for part in re.split(r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续效益|满意度)指标[：:]", text):
             if match := INDICATOR.match(part.strip()):
-                indicators.append(Indicator(category, match["name"], match["operator"] or "", match["value"], match["unit"]))
+                indicators.append(
+                    Indicator(category, match["name"], match["operator"] or "", match["value"], match["unit"])
+                )
     return indicators
 
 

@@ -43,7 +43,9 @@ class AuditFinding:
                 text += f"“{self.column}”列"
             parts.append(text)
         elif self.sentence:
-            shown = self.sentence if len(self.sentence) <= SENTENCE_PREVIEW else self.sentence[: SENTENCE_PREVIEW - 1] + "…"
+            shown = (
+                self.sentence if len(self.sentence) <= SENTENCE_PREVIEW else self.sentence[: SENTENCE_PREVIEW - 1] + "…"
+            )
             parts.append(f"“{shown}”")
         return " ".join(parts)
 

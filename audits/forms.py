@@ -18,13 +18,17 @@ class AuditUploadForm(forms.Form):
     layout = forms.ChoiceField(
         label=_("版式"), required=False, choices=[("", _("自动识别")), *((key, key) for key in sorted(LAYOUTS))]
     )
-    year = forms.IntegerField(label=_("年度"), required=False, min_value=2000, max_value=2100, help_text=_("默认从标题识别"))
+    year = forms.IntegerField(
+        label=_("年度"), required=False, min_value=2000, max_value=2100, help_text=_("默认从标题识别")
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         suffix = PurePath(upload.name).suffix.lower()
         if suffix not in ACCEPTED:
-            raise forms.ValidationError(_("不支持的文件类型“%(suffix)s”：请上传PDF、TXT、DOCX或zip文件。") % {"suffix": suffix})
+            raise forms.ValidationError(
+                _("不支持的文件类型“%(suffix)s”：请上传PDF、TXT、DOCX或zip文件。") % {"suffix": suffix}
+            )
         if upload.size > settings.AUDIT_UPLOAD_MAX_BYTES:
             raise forms.ValidationError(
                 _("文件过大（%(size)s），上限为%(limit)s。")

@@ -49,10 +49,14 @@ def use_as_prior_year(document: AuditDocument, disclosure: Disclosure | None = N
     disclosure = disclosure or next_year_disclosure(data.unit_code, data.year)
     if data.unit_code != disclosure.unit.code or data.year != disclosure.year - 1:
         raise ImportRefused(
-            f"文档是{data.unit_code} {data.year}年的公开材料，不能作为{disclosure.unit.code} {disclosure.year}年的上年数。"
+            f"文档是{data.unit_code} {data.year}年的公开材料，"
+            f"不能作为{disclosure.unit.code} {disclosure.year}年的上年数。"
         )
     if not disclosure.is_editable:
-        raise ImportRefused(f"{disclosure.unit.code} {disclosure.year}年的公开材料当前为“{disclosure.get_status_display()}”，不能修改上年数。")
+        raise ImportRefused(
+            f"{disclosure.unit.code} {disclosure.year}年的公开材料当前为“{disclosure.get_status_display()}”，"
+            "不能修改上年数。"
+        )
     prior = prior_from(data)
     PriorYear.objects.filter(disclosure=disclosure).delete()
     row = PriorYear.objects.create(

@@ -49,7 +49,9 @@ def _save(batch: AuditBatch, position: int, name: str, content: bytes, result: A
 
 def run_batch(batch_id: int) -> str:
     """Carry out a queued batch once; returns its final state."""
-    started = AuditBatch.objects.filter(pk=batch_id, state=AuditBatch.State.QUEUED).update(state=AuditBatch.State.RUNNING)
+    started = AuditBatch.objects.filter(pk=batch_id, state=AuditBatch.State.QUEUED).update(
+        state=AuditBatch.State.RUNNING
+    )
     if not started:
         return AuditBatch.objects.get(pk=batch_id).state
     batch = AuditBatch.objects.get(pk=batch_id)
@@ -69,5 +71,7 @@ def run_batch(batch_id: int) -> str:
 
 
 def _fail(batch_id: int, message: str) -> str:
-    AuditBatch.objects.filter(pk=batch_id).update(state=AuditBatch.State.FAILED, error=message, finished_at=timezone.now())
+    AuditBatch.objects.filter(pk=batch_id).update(
+        state=AuditBatch.State.FAILED, error=message, finished_at=timezone.now()
+    )
     return AuditBatch.State.FAILED

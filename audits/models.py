@@ -22,7 +22,9 @@ class AuditBatch(models.Model):
 
     ACTIVE_STATES = (State.QUEUED, State.RUNNING)
 
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("发起人"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("发起人")
+    )
     name = models.CharField(_("上传文件"), max_length=255)
     upload = models.FileField(_("文件"), upload_to="audits/uploads/%Y/")
     layout = models.CharField(_("版式"), max_length=30, blank=True)
@@ -39,9 +41,13 @@ class AuditBatch(models.Model):
         verbose_name = _("文档核查任务")
         verbose_name_plural = _("文档核查任务")
         constraints = [
-            models.CheckConstraint(condition=Q(state__in=["queued", "running", "done", "failed"]), name="audit_batch_state_valid"),
+            models.CheckConstraint(
+                condition=Q(state__in=["queued", "running", "done", "failed"]), name="audit_batch_state_valid"
+            ),
             models.CheckConstraint(condition=Q(done__lte=F("total")), name="audit_batch_done_within_total"),
-            models.CheckConstraint(condition=Q(year__isnull=True) | Q(year__gte=2000, year__lte=2100), name="audit_batch_year_plausible"),
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=2000, year__lte=2100), name="audit_batch_year_plausible"
+            ),
         ]
 
     def __str__(self) -> str:

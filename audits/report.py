@@ -53,8 +53,18 @@ def as_xlsx(results: list[AuditResult]) -> bytes:
             summary.cell(row, 1).hyperlink = f"#'问题清单'!A{first}"
             summary.cell(row, 1).font = Font(color="0563C1", underline="single")
         for finding in result.findings:
-            findings.append([result.name, finding.severity_label, finding.code, finding.page, finding.table, finding.row,
-                             finding.column, finding.sentence, finding.printed, finding.expected, finding.detail])  # fmt: skip
+            place = [finding.page, finding.table, finding.row, finding.column, finding.sentence]
+            findings.append(
+                [
+                    result.name,
+                    finding.severity_label,
+                    finding.code,
+                    *place,
+                    finding.printed,
+                    finding.expected,
+                    finding.detail,
+                ]
+            )
     for sheet in (summary, findings):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -80,7 +80,7 @@ def _is_title_line(text: str) -> bool:
 def _heading(text: str) -> tuple[str, str] | None:
     """("part"|"section", title) for a heading line."""
     compact = text.strip()
-    if match := PART_HEADING.match(compact):
+    if PART_HEADING.match(compact):
         return "part", compact
     if len(compact) <= HEADING_MAX and "。" not in compact and "：" not in compact[:-1]:
         if SECTION_HEADING.match(compact):

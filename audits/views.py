@@ -24,6 +24,7 @@ from audits.tasks import run_audit_batch
 from disclosures.workflow.links import disclosure_url
 
 RECENT_BATCHES = 20
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_bureau_staff(user) -> None:
@@ -80,8 +81,14 @@ def batch(request, batch_id: int):
 def batch_status(request, batch_id: int):
     batch = _batch(request, batch_id)
     return JsonResponse(
-        {"state": batch.state, "label": batch.get_state_display(), "done": batch.done, "total": batch.total,
-         "finished": not batch.is_active, "error": batch.error}  # fmt: skip
+        {
+            "state": batch.state,
+            "label": batch.get_state_display(),
+            "done": batch.done,
+            "total": batch.total,
+            "finished": not batch.is_active,
+            "error": batch.error,
+        }
     )
 
 
@@ -92,8 +99,9 @@ def batch_download(request, batch_id: int, fmt: str):
     results = _results(batch)
     if fmt == "xlsx":
         content = report.as_xlsx(results)
-        return FileResponse(io.BytesIO(content), as_attachment=True, filename=f"核查汇总-{batch.pk}.xlsx",
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")  # fmt: skip
+        return FileResponse(
+            io.BytesIO(content), as_attachment=True, filename=f"核查汇总-{batch.pk}.xlsx", content_type=XLSX
+        )
     if fmt == "html":
         return HttpResponse(report.as_html(results, _("核查汇总：%(name)s") % {"name": batch.name}))
     raise PermissionDenied
@@ -109,7 +117,9 @@ def _document(request, batch_id: int, position: int) -> AuditedDocument:
 def document(request, batch_id: int, position: int):
     audited = _document(request, batch_id, position)
     result = _stored(audited)
-    return render(request, "audits/document.html", {"audited": audited, "result": result, "prior_form": PriorYearForm()})
+    return render(
+        request, "audits/document.html", {"audited": audited, "result": result, "prior_form": PriorYearForm()}
+    )
 
 
 def _read_again(audited: AuditedDocument):
@@ -125,13 +135,13 @@ def import_document(request, batch_id: int, position: int):
     """The audited document as a new draft of its unit (never over an existing one)."""
     audited = _document(request, batch_id, position)
     document = _read_again(audited)
+    if document is None:
+        messages.error(request, audited.failure)
+        return redirect("audits:document", batch_id, position)
     try:
-        disclosure = import_as_disclosure(document) if document else None
+        disclosure = import_as_disclosure(document)
     except ImportRefused as refusal:
         messages.error(request, str(refusal))
-        return redirect("audits:document", batch_id, position)
-    if disclosure is None:
-        messages.error(request, audited.failure)
         return redirect("audits:document", batch_id, position)
     messages.success(request, _("已导入为%(disclosure)s的草稿。") % {"disclosure": disclosure})
     return redirect(disclosure_url(disclosure))

@@ -78,7 +78,9 @@ def test_untrusted_uploads_are_refused_with_a_message(reviewer_client):
     response = reviewer_client.post(reverse("audits:upload"), {"file": SimpleUploadedFile("a.exe", b"MZ")})
     assert response.status_code == 200 and "不支持的文件类型" in response.content.decode()
     with override_settings(AUDIT_UPLOAD_MAX_BYTES=10):
-        response = reviewer_client.post(reverse("audits:upload"), {"file": SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20)})
+        response = reviewer_client.post(
+            reverse("audits:upload"), {"file": SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20)}
+        )
     assert "文件过大" in response.content.decode()
     assert not AuditBatch.objects.exists()
 

@@ -25,7 +25,9 @@ def injected_pdf(html) -> bytes:
     html = replace_after(html, "（二）公用经费", "86.34", "886.34")  # a digit added (887.36 for 87.36)
     html = replace_after(html, "1. 基本支出预算", "同比增长2.05%", "同比增长2.04%")  # 2.0495% cut off
     html = replace_after(html, "社会保障和就业支出95.98万元", "占支出总预算9.78%", "占支出总预算15.52%")  # of 基本支出
-    html = replace_after(html, "（一）社会保障和就业支出（类）", "行政事业单位养老支出（款）", "行政事业单位离退休（款）")
+    html = replace_after(
+        html, "（一）社会保障和就业支出（类）", "行政事业单位养老支出（款）", "行政事业单位离退休（款）"
+    )
     html = replace_after(html, "柳州市信息化建设管理中心为", "内设6个科室", "内设××个科室")  # a template leftover
     return pdf_of(html)
 

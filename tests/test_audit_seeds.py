@@ -1,4 +1,4 @@
-"""The seeds' own published texts: each error the issue lists is found from the text alone, quoting the printed figure."""
+"""The seeds' own published texts: each error the issue lists is found from the text alone, quoting its figure."""
 
 import pytest
 from django.core.management import call_command

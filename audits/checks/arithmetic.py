@@ -93,7 +93,9 @@ def column_relations(columns: tuple[Column, ...], knows_merges: bool = True) -> 
         for member in members:
             group = [column for column in candidates if column.path[depth] == member]
             leaf = [column for column in group if len(column.path) == depth + 1]
-            subtotal = [column for column in group if len(column.path) == depth + 2 and TOTAL_LABEL.search(column.label)]
+            subtotal = [
+                column for column in group if len(column.path) == depth + 2 and TOTAL_LABEL.search(column.label)
+            ]
             parts += leaf or subtotal or [column for column in group if not TOTAL_LABEL.search(column.label)]
         if parts:
             relations.append((total, parts))
@@ -138,7 +140,11 @@ def _coded_relations(side: Side, rows: list[BodyRow]) -> list[tuple[BodyRow, lis
     top_items = [row for row in items if not side.code(row) or len(side.code(row)) == shortest]
     orgs = [row for row in rows if side.org(row) and row not in items]
     org_codes = [side.org(row) for row in orgs]
-    top_orgs = [row for row in orgs if not any(side.org(row) != other and side.org(row).startswith(other) for other in org_codes)]
+    top_orgs = [
+        row
+        for row in orgs
+        if not any(side.org(row) != other and side.org(row).startswith(other) for other in org_codes)
+    ]
     for org in orgs:
         code = side.org(org)
         units = [row for row in orgs if side.org(row) != code and side.org(row).startswith(code)]

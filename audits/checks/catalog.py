@@ -31,15 +31,29 @@ def _narrative_names(document: AuditDocument, book: dict, codes_by_name: dict[st
     findings = []
     for sentence in document.sentences:
         for match in NARRATIVE_LINE.finditer(sentence.text):
-            names = [re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", part).strip() for part in match.groups()]
+            names = [
+                re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", part).strip() for part in match.groups()
+            ]
             code = codes_by_name.get(names[2])
             if code is None:
                 continue
             for printed, parent, level in ((names[0], code[:3], "类"), (names[1], code[:5], "款")):
                 entry = book.get((Scheme.FUNCTION, parent))
                 if entry is not None and printed != entry.name:
-                    detail = f"“{printed}（{level}）”与{document.year}年分类目录不符：“{names[2]}”（{code}）所属的{level}为“{parent} {entry.name}”（旧名称或错印）。"
-                    findings.append(warning(NAME, detail, page=sentence.page, sentence=sentence.text, printed=printed, expected=entry.name))
+                    detail = (
+                        f"“{printed}（{level}）”与{document.year}年分类目录不符：“{names[2]}”（{code}）"
+                        f"所属的{level}为“{parent} {entry.name}”（旧名称或错印）。"
+                    )
+                    findings.append(
+                        warning(
+                            NAME,
+                            detail,
+                            page=sentence.page,
+                            sentence=sentence.text,
+                            printed=printed,
+                            expected=entry.name,
+                        )
+                    )
     return findings
 
 
@@ -69,10 +83,27 @@ def check_catalog(document: AuditDocument, book: dict) -> list[AuditFinding]:
                 if entry is None:
                     right = by_name.get((scheme, name))
                     if right or len(code) not in LEVEL_LENGTHS[scheme]:
-                        hint = f"该名称在{document.year}年目录中的编码为{right}" if right else "编码位数不符合类3位、款5位、项7位"
-                        findings.append(error(CODE, f"科目编码“{code}”不在{document.year}年分类目录中，{hint}。", printed=code, expected=right or "", **place))
+                        hint = (
+                            f"该名称在{document.year}年目录中的编码为{right}"
+                            if right
+                            else "编码位数不符合类3位、款5位、项7位"
+                        )
+                        findings.append(
+                            error(
+                                CODE,
+                                f"科目编码“{code}”不在{document.year}年分类目录中，{hint}。",
+                                printed=code,
+                                expected=right or "",
+                                **place,
+                            )
+                        )
                     continue
                 if name and entry.name != name:
-                    detail = f"科目名称印为“{name}”，{document.year}年分类目录中“{code}”的名称为“{entry.name}”（旧名称或错印）。"
-                    findings.append(warning(NAME, detail, printed=name, expected=entry.name, **{**place, "column": "科目名称"}))
+                    detail = (
+                        f"科目名称印为“{name}”，{document.year}年分类目录中“{code}”的名称为“{entry.name}”"
+                        "（旧名称或错印）。"
+                    )
+                    findings.append(
+                        warning(NAME, detail, printed=name, expected=entry.name, **{**place, "column": "科目名称"})
+                    )
     return findings + _narrative_names(document, book, codes_by_name)

@@ -42,6 +42,9 @@ def check_deadline(document: AuditDocument) -> list[AuditFinding]:
         return []
     days = (published - approved).days
     detail = (
-        f"预算于{approved:%Y年%m月%d日}批复，{published:%Y年%m月%d日}公开，相隔{days}天，超过批复后{DEADLINE_DAYS}日内公开的期限。"
+        f"预算于{approved:%Y年%m月%d日}批复，{published:%Y年%m月%d日}公开，相隔{days}天，"
+        f"超过批复后{DEADLINE_DAYS}日内公开的期限。"
     )
-    return [error(LATE, detail, page=place.page, sentence=place.text, printed=f"{days}天", expected=f"≤{DEADLINE_DAYS}天")]
+    return [
+        error(LATE, detail, page=place.page, sentence=place.text, printed=f"{days}天", expected=f"≤{DEADLINE_DAYS}天")
+    ]

@@ -32,37 +32,43 @@ PRIOR = "narrative.prior"
 RESTATED_KEY_MIN = 6
 CLASS_WORDS = re.compile(r"类科目|[（(]类[）)]")
 ZERO = Decimal(0)
+SMALLEST = Decimal("0.000001")  # a last year that rounding could make 0 is still above it
 
 
 def _place(claim: Claim) -> dict:
     return {"page": claim.sentence.page, "sentence": claim.sentence.text}
 
 
-def _prior_range(claim: Claim) -> Range:
-    sign = 1 if claim.decrease else -1
-    low = claim.amount.low + sign * (claim.change.high if sign < 0 else claim.change.low)
-    high = claim.amount.high + sign * (claim.change.low if sign < 0 else claim.change.high)
-    return Range(min(low, high), max(low, high))
+def _prior(claim: Claim) -> tuple[Decimal, Range]:
+    """Last year as the figures print it (this year ∓ the change), and the range rounding allows."""
+    if claim.decrease:  # last year = this year + the decrease
+        printed = claim.amount.value + claim.change.value
+        return printed, Range(claim.amount.low + claim.change.low, claim.amount.high + claim.change.high)
+    printed = claim.amount.value - claim.change.value
+    return printed, Range(claim.amount.low - claim.change.high, claim.amount.high - claim.change.low)
 
 
 def _check_rate(claim: Claim) -> list[AuditFinding]:
     if claim.rate is None or claim.change is None:
         return []
-    prior = _prior_range(claim)
-    last_year = plain(prior.middle)
-    if prior.high <= ZERO or (prior.low <= ZERO and not Figure(prior.middle, 2, "").value):
+    last_year, prior = _prior(claim)
+    if last_year <= ZERO:
         detail = (
             f"印为“{claim.rate.text}%”，但本年{claim.amount.text}万元、变动{claim.change.text}万元，"
             f"上年为0，上年为0时不应计算增减幅度。"
         )
         return [error(ZERO_BASE, detail, printed=f"{claim.rate.text}%", expected="不计算增减幅度", **_place(claim))]
-    rates = ratio_range(claim.change.low, claim.change.high, max(prior.low, Decimal("0.000001")), prior.high)
+    rates = ratio_range(claim.change.low, claim.change.high, max(prior.low, SMALLEST), prior.high)
     if rates is None or rates.admits(claim.rate):
         return []
     expected = plain(rates.middle, max(claim.rate.decimals, 2))
-    basis = f"本年{claim.amount.text}万元、变动{claim.change.text}万元，上年应为{last_year}万元，增减幅度为{expected}%"
+    basis = (
+        f"本年{claim.amount.text}万元、变动{claim.change.text}万元，上年应为{plain(last_year)}万元，"
+        f"增减幅度为{expected}%"
+    )
     if rates.truncated_to(claim.rate):
-        detail = f"印为{claim.rate.text}%，{basis}：按四舍五入应为{plain(rates.middle, claim.rate.decimals)}%，印数是截去尾数所得。"
+        correct = plain(rates.middle, claim.rate.decimals)
+        detail = f"印为{claim.rate.text}%，{basis}：按四舍五入应为{correct}%，印数是截去尾数所得。"
         return [error(TRUNCATED, detail, printed=f"{claim.rate.text}%", expected=f"{expected}%", **_place(claim))]
     detail = f"印为{claim.rate.text}%，{basis}。"
     return [error(RATE, detail, printed=f"{claim.rate.text}%", expected=f"{expected}%", **_place(claim))]
@@ -76,7 +82,10 @@ def _check_prior(claim: Claim) -> list[AuditFinding]:
     if not sum_disagrees(claim.amount, parts):
         return []
     expected = plain(abs(claim.amount.value - claim.prior.value))
-    detail = f"本年{claim.amount.text}万元、上年{claim.prior.text}万元，相差{expected}万元，文中印为{claim.change.text}万元。"
+    detail = (
+        f"本年{claim.amount.text}万元、上年{claim.prior.text}万元，相差{expected}万元，"
+        f"文中印为{claim.change.text}万元。"
+    )
     return [error(PRIOR, detail, printed=f"{claim.change.text}万元", expected=f"{expected}万元", **_place(claim))]
 
 
@@ -92,7 +101,9 @@ def _named_bases(words: str, claims: list[Claim]) -> list[Claim]:
     return [claim for claim in claims if words in claim.subject]
 
 
-def _check_shares(claim: Claim, section_base: Claim | None, claims: list[Claim], totals: list[Claim]) -> list[AuditFinding]:
+def _check_shares(
+    claim: Claim, section_base: Claim | None, claims: list[Claim], totals: list[Claim]
+) -> list[AuditFinding]:
     findings = []
     for words, share in claim.shares:
         candidates = [base for base in [section_base] if base is not None and base is not claim]
@@ -110,15 +121,22 @@ def _check_shares(claim: Claim, section_base: Claim | None, claims: list[Claim],
         expected = plain(rates.middle, max(share.decimals, 2)) if rates else ""
         of = f"占“{expected_base.key}”{expected_base.amount.text}万元的比重应为{expected}%"
         if wrong is not None:
-            detail = f"{claim.key}{claim.amount.text}万元印为占{words}{share.text}%，这是以“{wrong.key}”{wrong.amount.text}万元为基数算得；{of}。"
-            findings.append(error(SHARE_BASE, detail, printed=f"{share.text}%", expected=f"{expected}%", **_place(claim)))
+            detail = (
+                f"{claim.key}{claim.amount.text}万元印为占{words}{share.text}%，"
+                f"这是以“{wrong.key}”{wrong.amount.text}万元为基数算得；{of}。"
+            )
+            findings.append(
+                error(SHARE_BASE, detail, printed=f"{share.text}%", expected=f"{expected}%", **_place(claim))
+            )
         else:
             detail = f"{claim.key}{claim.amount.text}万元印为占{words}{share.text}%，{of}。"
             findings.append(error(SHARE, detail, printed=f"{share.text}%", expected=f"{expected}%", **_place(claim)))
     return findings
 
 
-def _first(claims: list[Claim], *words: str, excluding: tuple[str, ...] = (), final: bool | None = None) -> Claim | None:
+def _first(
+    claims: list[Claim], *words: str, excluding: tuple[str, ...] = (), final: bool | None = None
+) -> Claim | None:
     for claim in claims:
         if all(word in claim.subject for word in words) and not any(word in claim.subject for word in excluding):
             if final is None or claim.is_final == final:
@@ -164,7 +182,9 @@ def _sections(document: AuditDocument, claims: list[Claim]) -> dict[str, list[Cl
     return by_section
 
 
-def _section(by_section: dict[str, list[Claim]], *words: str, excluding: tuple[str, ...] = ()) -> tuple[str, list[Claim]]:
+def _section(
+    by_section: dict[str, list[Claim]], *words: str, excluding: tuple[str, ...] = ()
+) -> tuple[str, list[Claim]]:
     for title, claims in by_section.items():
         if all(word in title for word in words) and not any(word in title for word in excluding):
             return title, claims
@@ -180,7 +200,7 @@ def _fund_identity(document: AuditDocument, by_section: dict[str, list[Claim]]) 
     """财政拨款支出 = 一般公共预算支出 + 政府性基金预算支出 + 国有资本经营预算支出."""
     _title, fiscal_claims = _section(by_section, "财政拨款收")
     fiscal = _first(fiscal_claims, "支", excluding=("收入",)) or (fiscal_claims[1] if len(fiscal_claims) > 1 else None)
-    general_title, general_claims = _section(by_section, "一般公共预算", excluding=("基本", "三公"))
+    _general_title, general_claims = _section(by_section, "一般公共预算", excluding=("基本", "三公"))
     parts = []
     for words in (("政府性基金",), ("国有资本经营",)):
         title, found = _section(by_section, *words)
@@ -201,7 +221,11 @@ def _fund_identity(document: AuditDocument, by_section: dict[str, list[Claim]]) 
         f"一般公共预算支出印为{general.amount.text}万元，而财政拨款支出{fiscal.amount.text}万元减去政府性基金预算支出"
         f"{parts[0].text}万元、国有资本经营预算支出{parts[1].text}万元为{plain(expected)}万元。"
     )
-    return [error(IDENTITY, detail, printed=f"{general.amount.text}万元", expected=f"{plain(expected)}万元", **_place(general))]
+    return [
+        error(
+            IDENTITY, detail, printed=f"{general.amount.text}万元", expected=f"{plain(expected)}万元", **_place(general)
+        )
+    ]
 
 
 def _listed_classes(by_section: dict[str, list[Claim]]) -> list[AuditFinding]:
@@ -210,7 +234,9 @@ def _listed_classes(by_section: dict[str, list[Claim]]) -> list[AuditFinding]:
     for title, claims in by_section.items():
         if not claims:
             continue
-        items = [c for c in claims[1:] if CLASS_WORDS.search(c.subject) and not re.search(r"[（(](?:款|项)[）)]", c.subject)]
+        items = [
+            c for c in claims[1:] if CLASS_WORDS.search(c.subject) and not re.search(r"[（(](?:款|项)[）)]", c.subject)
+        ]
         if len(items) >= 2:
             findings += _identity(claims[0], items, claims[0].key or title)
     return findings
@@ -223,7 +249,10 @@ def _procurement(claims: list[Claim]) -> list[AuditFinding]:
     after = claims[claims.index(total) + 1 :]
     goods, works, services = (_first(after, word) for word in ("货物", "工程", "服务"))
     central, spread = _first(after, "集中"), _first(after, "分散")
-    return [*_identity(total, [goods, works, services], "政府采购预算"), *_identity(total, [central, spread], "政府采购预算")]
+    return [
+        *_identity(total, [goods, works, services], "政府采购预算"),
+        *_identity(total, [central, spread], "政府采购预算"),
+    ]
 
 
 def _basic(by_section: dict[str, list[Claim]]) -> list[AuditFinding]:
@@ -245,9 +274,16 @@ def _restated(claims: list[Claim]) -> list[AuditFinding]:
         if first.sentence.section == claim.sentence.section:
             continue
         if first is not claim and sum_disagrees(first.amount, [claim.amount]):
-            detail = f"“{key}”印为{claim.amount.text}万元，而前文（第{first.sentence.page or '—'}页）印为{first.amount.text}万元。"
+            where = f"第{first.sentence.page}页" if first.sentence.page else "前文"
+            detail = f"“{key}”印为{claim.amount.text}万元，而{where}印为{first.amount.text}万元。"
             findings.append(
-                error(RESTATED, detail, printed=f"{claim.amount.text}万元", expected=f"{first.amount.text}万元", **_place(claim))
+                error(
+                    RESTATED,
+                    detail,
+                    printed=f"{claim.amount.text}万元",
+                    expected=f"{first.amount.text}万元",
+                    **_place(claim),
+                )
             )
     return findings
 

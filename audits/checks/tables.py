@@ -4,8 +4,9 @@ The tables are indexed by what names a figure: a row's label (代码 and numberi
 row's first amount, and on a table's 合计 row (or its only row) each column's heading (a 合计 or
 小计 column by its group) and the table's subject (政府采购预算表 → 政府采购预算; a “三公”经费 table
 by “三公”经费). A claim is compared with the entries whose label its words end with (once 为, 预算,
-支出, （项） … are taken off) the most specific such name (the longest), and agrees when it agrees with one of them — a 合计 within
-the rounding of the rows it sums; in a 决算 with 预算数 and 决算数 columns, with the column of its kind. A heading printed twice
+支出, （项） … are taken off), the most specific such name (the longest), and agrees when it agrees
+with one of them — a 合计 within the rounding of the rows it sums; in a 决算 with 预算数 and 决算数
+columns, with the column of its kind. A heading printed twice
 in one table (货物类 under 集中采购 and 分散采购) names no single figure and is left out. Figures
 are compared in 万元 through each table's 单位 line; a text figure that is a table figure × or ÷
 10000 is 元 and 万元 mixed up. A function 类 with expenditure in the tables that the narrative
@@ -36,7 +37,14 @@ LABEL_MIN = 2
 GENERIC_HEADINGS = {"金额", "决算数", "预算数", "合计", "小计", "项目", "预算资金总额"}
 TAILS = tuple(
     re.compile(pattern)
-    for pattern in (r"(?:为|共|是)$", r"(?:预算|决算)数?$", r"支出$", r"财政拨款$", r"[（(](?:类|款|项)[）)]$", r"支出$")
+    for pattern in (
+        r"(?:为|共|是)$",
+        r"(?:预算|决算)数?$",
+        r"支出$",
+        r"财政拨款$",
+        r"[（(](?:类|款|项)[）)]$",
+        r"支出$",
+    )
 )
 
 
@@ -98,7 +106,9 @@ def index(document: AuditDocument) -> list[Entry]:
                     figure = row.figure(column.index)
                     if figure is None:
                         continue
-                    name = column.path[-2] if SUBTOTAL_LABEL.match(column.label) and len(column.path) > 1 else column.label
+                    name = (
+                        column.path[-2] if SUBTOTAL_LABEL.match(column.label) and len(column.path) > 1 else column.label
+                    )
                     names = [] if leaf_counts[column.label] > 1 and not SUBTOTAL_LABEL.match(column.label) else [name]
                     if position == 0 or (SUBTOTAL_LABEL.match(column.label) and len(column.path) <= 2):
                         names += [subject] if subject and position == 0 else []
@@ -156,7 +166,11 @@ def _compare(claim: Claim, entries: list[Entry]) -> list[AuditFinding]:
     printed = f"{claim.amount.text}万元"
     if table_value.value and claim.amount.value in (table_value.value * TEN_THOUSAND, table_value.value / TEN_THOUSAND):
         detail = f"文中印为{printed}，{where}为{entry.figure.text}{entry.table.unit or '万元'}：元与万元混用。"
-        return [error(UNIT_MIXUP, detail, printed=printed, expected=f"{entry.figure.text}{entry.table.unit}", **_place(claim))]
+        return [
+            error(
+                UNIT_MIXUP, detail, printed=printed, expected=f"{entry.figure.text}{entry.table.unit}", **_place(claim)
+            )
+        ]
     page = entry.table.page_of(entry.row)
     on_page = f"（第{page}页）" if page else ""
     detail = f"文中印为{printed}，{where}{on_page}为{entry.figure.text}{entry.table.unit or '万元'}。"
@@ -169,9 +183,9 @@ def _omitted(document: AuditDocument) -> list[AuditFinding]:
     findings = []
     for table in document.tables:
         for side in table.sides():
-            if side.code_column is None or "功能" not in "".join(c.label for c in side.label_columns) + table.title + "".join(
-                side.code_column.path
-            ):
+            if side.code_column is None or "功能" not in "".join(
+                c.label for c in side.label_columns
+            ) + table.title + "".join(side.code_column.path):
                 continue
             for row in table.rows:
                 code, figure = side.code(row), row.figure(side.amount_columns[0].index)
@@ -181,7 +195,14 @@ def _omitted(document: AuditDocument) -> list[AuditFinding]:
                 if len(code) == 7 and figure and figure.value and name not in text:
                     detail = f"{table.name}列出“{code} {name}”{figure.text}万元，情况说明中没有说明这一项。"
                     findings.append(
-                        warning(OMITTED, detail, page=table.page_of(row), table=table.name, row=f"{code} {name}", printed=figure.text)
+                        warning(
+                            OMITTED,
+                            detail,
+                            page=table.page_of(row),
+                            table=table.name,
+                            row=f"{code} {name}",
+                            printed=figure.text,
+                        )
                     )
         if findings:
             break

@@ -47,9 +47,18 @@ def check_words(document: AuditDocument) -> list[AuditFinding]:
     for line in _texts(document):
         text = line.text
         for code, detail in leftovers_in(text):
-            findings.append(error(code, detail, printed=detail.split("“")[1].split("”")[0] if "“" in detail else "", **_place(line)))
+            findings.append(
+                error(code, detail, printed=detail.split("“")[1].split("”")[0] if "“" in detail else "", **_place(line))
+            )
         for match in PUBLISHED_LEFTOVERS.finditer(text):
-            findings.append(error(PUBLISHED_LEFTOVER, f"含模板用语“{match.group(0)}”，应删除或替换为实际内容。", printed=match.group(0), **_place(line)))
+            findings.append(
+                error(
+                    PUBLISHED_LEFTOVER,
+                    f"含模板用语“{match.group(0)}”，应删除或替换为实际内容。",
+                    printed=match.group(0),
+                    **_place(line),
+                )
+            )
         for match in EMPTY_REASONS.finditer(text):
             found = match.group(0).strip()
             findings.append(error(EMPTY_REASON, f"“{found}”后没有写出原因。", printed=found, **_place(line)))
