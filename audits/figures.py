@@ -8,7 +8,7 @@ nothing at all).
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
 
@@ -34,14 +34,6 @@ class Figure:
     def high(self) -> Decimal:
         return self.value + self.half_unit
 
-    def shows(self, value: Decimal) -> bool:
-        """Whether ``value`` prints as this figure at its precision (half up)."""
-        return rounded(value, self.decimals) == self.value
-
-    def truncates(self, value: Decimal) -> bool:
-        """Whether this figure is ``value`` cut off rather than rounded at its precision."""
-        return truncated(value, self.decimals) == self.value and not self.shows(value)
-
 
 def parse_figure(text: str | None) -> Figure | None:
     """A figure from a cell or a sentence; None for a blank or anything that is not a number."""
@@ -60,10 +52,6 @@ def parse_figure(text: str | None) -> Figure | None:
 
 def rounded(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
-def truncated(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
 
 
 def plain(value: Decimal, decimals: int = 2) -> str:

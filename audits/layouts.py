@@ -36,9 +36,6 @@ class AuditLayout:
     section_titles: tuple[str, ...]  # 情况说明 sections as printed, without their numbers
     tables: tuple[TableTitle, ...]
 
-    def table(self, number: int) -> TableTitle | None:
-        return next((table for table in self.tables if table.number == number), None)
-
     def table_by_title(self, text: str) -> TableTitle | None:
         """The declared table whose printed code or title the text names."""
         compact = re.sub(r"\s+", "", text)

@@ -182,11 +182,9 @@ class PrintedTable:
                 continue
             if not self.rows and not any(DECIMAL.match(cell or "") for cell in cells):
                 self.header_rows.append(raw)
-            elif self.rows or any(DECIMAL.match(cell or "") for cell in cells):
-                if [compact(c) for c in raw] in [[compact(c) for c in h] for h in self.header_rows]:
-                    continue  # the header repeated on the next page
-                if not texts:
-                    continue
+                continue
+            repeated_header = [compact(c) for c in raw] in [[compact(c) for c in h] for h in self.header_rows]
+            if texts and not repeated_header:
                 self.rows.append(BodyRow([cell or "" for cell in cells], grid.page))
 
     def identify(self, layout) -> None:
@@ -248,9 +246,6 @@ class PrintedTable:
     def _holds_codes(self, column: Column) -> bool:
         values = [compact(row.cell(column.index)) for row in self.rows if row.cell(column.index)]
         return bool(values) and sum(1 for value in values if CODE.match(value)) >= len(values) / 2
-
-    def figures(self) -> list[Figure]:
-        return [figure for row in self.rows for cell in row.cells if (figure := parse_figure(cell))]
 
     @property
     def has_figures(self) -> bool:

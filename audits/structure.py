@@ -26,7 +26,6 @@ NOTE = re.compile(r"^注[：:]")
 CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\d+$")  # 目录: 一、主要职责........3
 SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年度?")
-UNIT_CODE_NAME = re.compile(r"^(\d{6,})?(.+)$")
 
 
 @dataclass

@@ -88,3 +88,41 @@ def test_printed_precision():
     rates = ratio_range(Decimal("12.415"), Decimal("12.425"), Decimal("605.99"), Decimal("606.01"))
     assert rates.admits(parse_figure("2.05")) and not rates.admits(parse_figure("2.04"))
     assert rates.truncated_to(parse_figure("2.04"))
+
+
+TABLE_3_IN_YUAN = (
+    "某单位2025年单位预算公开说明\n一、一般公共预算支出情况说明\n"
+    "（一）资源勘探工业信息等支出（类）工业和信息产业（款）行政运行（项）支出4297900.00万元。\n"
+    "预算公开03表\n单位支出总体情况表\n单位：元\n"
+    "科目编码\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+    "\t合计\t4397900.00\t4297900.00\t100000.00\n"
+    "2150501\t行政运行\t4297900.00\t4297900.00\t0.00\n"
+    "2150599\t其他工业和信息产业支出\t100000.00\t0.00\t100000.00\n"
+    "201208\t国有土地使用权出让收入及对应专项债务收入安排的支出\t0.00\t0.00\t0.00\n"
+)
+
+
+def test_yuan_and_wan_mixed_up_misprinted_code_and_item_left_out(catalogs):
+    result = audit_file("yuan.txt", TABLE_3_IN_YUAN.encode())
+    (mixup,) = [f for f in result.findings if f.code == "narrative.unit_mixup"]
+    assert mixup.printed == "4297900.00万元" and "元与万元混用" in mixup.detail
+    (code,) = [f for f in result.findings if f.code == "catalog.code"]
+    assert code.printed == "201208" and code.row.startswith("201208")
+    (omitted,) = [f for f in result.findings if f.code == "narrative.omitted"]
+    assert omitted.row == "2150599 其他工业和信息产业支出" and not omitted.is_error
+
+
+def test_command_audits_a_folder_as_one_summary(catalogs, tmp_path):
+    from django.core.management import call_command
+
+    from tests.audit_support import FIXTURES
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("seed-000-2024.txt", "seed-004-2024.txt"):
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    output = tmp_path / "summary.html"
+    with pytest.raises(SystemExit):
+        call_command("audit_document", str(folder), "--format", "html", "--output", str(output))
+    html = output.read_text(encoding="utf-8")
+    assert html.count('class="audit-result') == 2 and 'href="#doc-1"' in html and "921.89" in html

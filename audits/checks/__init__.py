@@ -2,13 +2,14 @@
 
 Rule codes, by module:
     arithmetic   table.sum, table.blank_total, table.balance (errors)
-    narrative    narrative.rate, narrative.zero_base, narrative.truncated, narrative.share,
+    narrative    narrative.rate, narrative.zero_base, narrative.truncated, narrative.prior, narrative.share,
                  narrative.share_base, narrative.identity, narrative.restated (errors)
     tables       narrative.table, narrative.unit_mixup (errors); narrative.omitted (warning)
     catalog      catalog.name (warning), catalog.code (error)
     crosstable   the authoring rules of ``disclosures.checks`` on the tables read back (their codes)
-    words        text.* leftovers (errors, shared with ``disclosures.checks.texts``), text.empty_reason,
-                 text.missing_amount, text.department_words (errors); text.repeated_reason (warning)
+    words        text.* leftovers (errors, shared with ``disclosures.checks.texts``), text.template_words,
+                 text.empty_reason, text.missing_amount, text.department_words (errors);
+                 text.repeated_reason (warning)
     notes        table.empty_note (error)
     deadline     deadline.late (error)
 """

@@ -71,7 +71,7 @@ def _kind(column: Column) -> str:
     return "决算" if "决算数" in path else "预算" if "预算数" in path else ""
 
 
-def _row_label(table: PrintedTable, row: BodyRow, side) -> str:
+def _row_label(row: BodyRow, side) -> str:
     return NUMBERING.sub("", compact(side.project(row) or side.label(row)))
 
 
@@ -95,7 +95,7 @@ def index(document: AuditDocument) -> list[Entry]:
             if len(table.rows) == 1:
                 total_rows = table.rows
             for row in table.rows:
-                label = _row_label(table, row, side)
+                label = _row_label(row, side)
                 first = row.figure(columns[0].index)
                 if first is not None and label and not TOTAL_ROW.match(label):
                     for text in _labels(label):
