@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "catalogs",
     "disclosures",
     "public",
+    "audits",
 ]
 
 MIDDLEWARE = [
@@ -170,3 +171,9 @@ LOGGING = {
     # WeasyPrint reports every layout step of every page at INFO, Celery every task that succeeded.
     "loggers": {"weasyprint": {"level": "WARNING"}, "celery.app.trace": {"level": "WARNING"}},
 }
+
+# Published documents uploaded for an audit (audits app) are untrusted: a PDF, text or Word file of
+# at most this size and page count; a zip of them at most AUDIT_BATCH_MAX_FILES files.
+AUDIT_UPLOAD_MAX_BYTES = env_int("AUDIT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+AUDIT_MAX_PAGES = env_int("AUDIT_MAX_PAGES", 300)
+AUDIT_BATCH_MAX_FILES = env_int("AUDIT_BATCH_MAX_FILES", 200)

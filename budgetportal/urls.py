@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("workspace/", include("units.urls")),
     path("workspace/", include("disclosures.urls")),
+    path("workspace/audits/", include("audits.urls")),
     path("admin/", admin.site.urls),
     path("", include("public.urls")),
 ]
