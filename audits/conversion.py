@@ -24,6 +24,7 @@ from disclosures.snapshot import (
     Target,
     ThreePublicRow,
 )
+from disclosures.tables.declaration import TableKey
 from units.models import Unit
 
 ZERO = Decimal(0)
@@ -73,7 +74,7 @@ def _amount(table: PrintedTable, row: BodyRow, column) -> Decimal:
 
 def _income(document: AuditDocument) -> dict[str, Decimal]:
     income: dict[str, Decimal] = {}
-    table = document.table_numbered(1)
+    table = document.table_keyed(TableKey.INCOME_EXPENDITURE)
     side = table.sides()[0]
     fund = None
     for row in table.rows:
@@ -91,7 +92,7 @@ def _income(document: AuditDocument) -> dict[str, Decimal]:
             key = next((key for word, key in UNIT_INCOME if word in label), None)
             if key:
                 income[key] = value
-    incomes = document.table_numbered(2)
+    incomes = document.table_keyed(TableKey.INCOME)
     if incomes is not None and incomes.rows:
         side = incomes.sides()[0]
         for column in side.amount_columns:
@@ -109,12 +110,16 @@ def _items(table: PrintedTable | None) -> list[tuple[Side, BodyRow]]:
 
 def _lines(document: AuditDocument) -> list[Line]:
     by_fund = {}
-    for number, fund in ((5, Fund.GENERAL_BUDGET), (8, Fund.GOV_FUND), (9, Fund.STATE_CAPITAL)):
-        for side, row in _items(document.table_numbered(number)):
-            by_fund[(side.code(row), fund)] = (document.table_numbered(number), side, row)
+    for key, fund in (
+        (TableKey.GENERAL_BUDGET, Fund.GENERAL_BUDGET),
+        (TableKey.GOV_FUND, Fund.GOV_FUND),
+        (TableKey.STATE_CAPITAL, Fund.STATE_CAPITAL),
+    ):
+        for side, row in _items(document.table_keyed(key)):
+            by_fund[(side.code(row), fund)] = (document.table_keyed(key), side, row)
     lines = []
-    for side, row in _items(document.table_numbered(3)):
-        table = document.table_numbered(3)
+    for side, row in _items(document.table_keyed(TableKey.EXPENDITURE)):
+        table = document.table_keyed(TableKey.EXPENDITURE)
         code = side.code(row)
         basic, project = _amount(table, row, _column(side, "基本支出")), _amount(table, row, _column(side, "项目支出"))
         carry = _amount(table, row, _column(side, "结转下年"))
@@ -151,7 +156,7 @@ def _lines(document: AuditDocument) -> list[Line]:
 
 
 def _basic(document: AuditDocument) -> list[BasicRow]:
-    table = document.table_numbered(6)
+    table = document.table_keyed(TableKey.BASIC_BY_ECONOMIC)
     if table is None:
         return []
     side = table.sides()[0]
@@ -167,7 +172,7 @@ def _basic(document: AuditDocument) -> list[BasicRow]:
 
 
 def _three_public(document: AuditDocument) -> list[ThreePublicRow]:
-    table = document.table_numbered(7)
+    table = document.table_keyed(TableKey.THREE_PUBLIC)
     if table is None or not table.rows:
         return []
     side = table.sides()[0]
@@ -210,7 +215,7 @@ def _indicators(side: Side, row: BodyRow) -> list[Indicator]:
 
 
 def _targets(document: AuditDocument) -> list[Target]:
-    table = document.table_numbered(12)
+    table = document.table_keyed(TableKey.PERFORMANCE)
     if table is None:
         return []
     side = table.sides()[0]
@@ -224,7 +229,7 @@ def _targets(document: AuditDocument) -> list[Target]:
 
 
 def _organisation(document: AuditDocument) -> tuple[str, str, str, str]:
-    table = document.table_numbered(2) or document.table_numbered(3)
+    table = document.table_keyed(TableKey.INCOME) or document.table_keyed(TableKey.EXPENDITURE)
     if table is not None:
         side = table.sides()[0]
         orgs = [(side.org(row), compact(side.label(row))) for row in table.rows if side.org(row)]
@@ -248,9 +253,9 @@ def to_disclosure_data(document: AuditDocument) -> DisclosureData:
     """The document's entered tables as a DisclosureData; raises NotConvertible."""
     if not document.layout.declares_tables:
         raise NotConvertible("文档的版式没有登记报表（无法识别预算公开01–12表），不能转换为公开材料的数据。")
-    missing = [number for number in (1, 3) if document.table_numbered(number) is None]
+    missing = [key for key in (TableKey.INCOME_EXPENDITURE, TableKey.EXPENDITURE) if document.table_keyed(key) is None]
     if missing or document.year is None:
-        raise NotConvertible("文档缺少预算公开01表或03表，或没有年度，不能转换。")
+        raise NotConvertible("文档缺少收支总表或支出总表（表1、表3），或没有年度，不能转换。")
     department_code, department_name, unit_code, unit_name = _organisation(document)
     return DisclosureData(
         year=document.year,
@@ -264,7 +269,7 @@ def to_disclosure_data(document: AuditDocument) -> DisclosureData:
         lines=_lines(document),
         basic=_basic(document),
         three_public=_three_public(document),
-        procurement=_funded(document.table_numbered(10), True),
-        service_purchases=_funded(document.table_numbered(11), False),
+        procurement=_funded(document.table_keyed(TableKey.PROCUREMENT), True),
+        service_purchases=_funded(document.table_keyed(TableKey.SERVICE_PURCHASES), False),
         targets=_targets(document),
     )

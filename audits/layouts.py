@@ -1,21 +1,19 @@
 """The one place the audits app reads layout knowledge: which tables and sections a layout prints.
 
-Everything else in ``audits`` asks this module, so that when layouts become whole-document
-declarations (tables with number, printed code and title, key; parts and section titles) only
-this module is re-pointed at them. Today it is built from the narrative's ``LAYOUTS`` (parts and
-section titles) and ``disclosures.tables.declaration.TABLES`` (the 12 tables).
+Everything else in ``audits`` asks this module, which reads the portal's layout declarations
+(``disclosures.layouts``: title, parts and section titles, and each table's number, printed code,
+title and key), so that a layout added to the portal is recognised here too.
 
-Layouts the portal does not declare yet (the Liujiang district's 10 sections, Chongqing's 6, a
-2017 决算) are read with ``GENERIC``: headings such as “一、…说明”, table titles such as “表1：…”
-or “表一：…”, and “单位：万元” lines are recognised by their pattern alone.
+Documents of layouts the portal does not declare (a 2017 决算, another county's budget) are read
+with ``GENERIC``: headings such as “一、…说明”, table titles such as “表1：…” or “表一：…”, and
+“单位：万元” lines are recognised by their pattern alone.
 """
 
 import re
 from dataclasses import dataclass
 
 from disclosures.choices import Kind
-from disclosures.narrative.layouts import LAYOUTS as NARRATIVE_LAYOUTS
-from disclosures.tables.declaration import TABLES
+from disclosures.layouts import registry
 
 GENERIC_KEY = "generic"
 
@@ -40,13 +38,18 @@ class AuditLayout:
         """The declared table whose printed code or title the text names."""
         compact = re.sub(r"\s+", "", text)
         for table in self.tables:
-            if table.code in compact:
+            if names_code(compact, table.code):
                 return table
         return next((table for table in self.tables if compact.endswith(table.title)), None)
 
     @property
     def declares_tables(self) -> bool:
         return bool(self.tables)
+
+
+def names_code(text: str, code: str) -> bool:
+    """Whether ``text`` prints the table code itself: 表1 is not in 表12 nor in 附表1."""
+    return re.search(rf"(?<!\w){re.escape(code)}(?!\d)", text) is not None
 
 
 def _section_titles(layout) -> tuple[str, ...]:
@@ -63,7 +66,7 @@ def _portal_layout(layout) -> AuditLayout:
     # The title names the unit and the year: 309002柳州市信息化建设管理中心2025年单位预算公开说明.
     title = str(layout.title).replace("%(year)s年", "") % {"unit_code": "", "unit_name": ""}
     pattern = re.compile(r"(\d{4})年" + re.escape(title))
-    tables = tuple(TableTitle(spec.number, spec.code, str(spec.title), spec.key) for spec in TABLES)
+    tables = tuple(TableTitle(spec.number, spec.code, str(spec.title), spec.key) for spec in layout.tables)
     return AuditLayout(layout.key, layout.kind, pattern, _section_titles(layout), tables)
 
 
@@ -76,7 +79,7 @@ GENERIC = AuditLayout(
 )
 
 LAYOUTS: dict[str, AuditLayout] = {
-    **{key: _portal_layout(layout) for key, layout in NARRATIVE_LAYOUTS.items()},
+    **{key: _portal_layout(layout) for key, layout in registry().items()},
     GENERIC_KEY: GENERIC,
 }
 
@@ -95,7 +98,7 @@ def detect_layout(title: str, headings: list[str], table_titles: list[str]) -> A
             continue
         score = 2 if layout.title_pattern.search(re.sub(r"\s+", "", title)) else 0
         score += sum(1 for section in layout.section_titles if any(h.endswith(section) for h in compact_headings))
-        score += sum(2 for table in layout.tables if table.code in compact_tables)
+        score += sum(2 for table in layout.tables if names_code(compact_tables, table.code))
         # Half the sections and half the tables, or the title and a third of the tables.
         needed = (len(layout.section_titles) + 2 * len(layout.tables)) // 2
         if score >= needed and score > best_score:

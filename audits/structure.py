@@ -65,8 +65,9 @@ class AuditDocument:
         """A unit's own document (单位预算/决算), in which “我部门” is a leftover of a department's template."""
         return "部门" not in self.title
 
-    def table_numbered(self, number: int) -> PrintedTable | None:
-        return next((table for table in self.tables if table.number == number), None)
+    def table_keyed(self, key: str) -> PrintedTable | None:
+        """The printed table the layout declares under ``key`` (whatever number it prints it under)."""
+        return next((table for table in self.tables if table.key == key), None)
 
 
 def _is_title_line(text: str) -> bool:

@@ -38,7 +38,7 @@ def test_portal_pdf_audits_clean(catalogs, clean_pdf):
     assert document.layout.key == "liuzhou-2025" and document.year == 2025
     assert [table.number for table in document.tables] == list(range(1, 13))
     assert all(table.unit == "万元" for table in document.tables)
-    assert document.table_numbered(3).rows and document.has_pages
+    assert document.table_keyed("expenditure").rows and document.has_pages
     assert result.errors == [], [finding.message for finding in result.errors]
 
 

@@ -33,7 +33,7 @@ def check_cross_table(document: AuditDocument, book: dict) -> list[AuditFinding]
     ]
     result = []
     for finding in findings:
-        table = document.table_numbered(finding.table) if finding.table else None
+        table = document.table_keyed(finding.table) if finding.table else None
         detail = finding.message.split("：", 1)[-1]
         result.append(
             AuditFinding(
