@@ -142,7 +142,9 @@ def _typed(cells: CellReader, spec: InfoField, where: Place, raw, unit, disclosu
     if kind == LAYOUT:  # blank in a workbook of before layouts: the unit's jurisdiction's layout
         return "" if is_blank(raw) else cells.choice(raw, where, LAYOUT_CHOICES, _("公开格式"))
     if kind == UNIT_TYPE:
-        return cells.choice(raw, where, UNIT_TYPE_CHOICES, _("单位类型"), default=Unit.Type.ADMINISTRATIVE)
+        return cells.choice(
+            raw, where, UNIT_TYPE_CHOICES, _("单位类型"), default=Unit.Type.ADMINISTRATIVE, options=Unit.Type.values
+        )
     if kind == AMOUNT:
         return cells.amount(raw, where, unit)
     if kind == OPTIONAL_AMOUNT:

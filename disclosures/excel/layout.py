@@ -29,7 +29,7 @@ from disclosures.tables.declaration import (
     TableSet,
     TableSpec,
 )
-from units.models import Unit
+from units.types import UNIT_TYPE_WORDINGS
 
 INDICATOR_SHEET = "绩效指标"
 INFO_SHEET = "说明与其他"
@@ -340,4 +340,4 @@ def info_sections(
 KIND_CHOICES = choice_labels(Kind)
 YES_NO = {"是": True, "否": False, "Y": True, "N": False}
 LAYOUT_CHOICES = {str(layout.name): key for key, layout in registry().items()} | {key: key for key in registry()}
-UNIT_TYPE_CHOICES = choice_labels(Unit.Type) | {"参公单位": Unit.Type.CIVIL_SERVICE_MANAGED}
+UNIT_TYPE_CHOICES = UNIT_TYPE_WORDINGS
