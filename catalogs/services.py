@@ -248,4 +248,3 @@ def clone_year(*, from_year: int, to_year: int) -> list[ImportReport]:
         ).update(verified=False)
         reports.append(report)
     return reports
-

@@ -323,6 +323,15 @@ class _Sources:
         values = [self.previous(name) for name in names]
         return None if None in values else sum(values, ZERO)
 
+    def previous_economic(self, code: str) -> Decimal | None:
+        """Last year's 基本支出 of an economic 款, or of a 类: given as such, else the sum of its 款 given."""
+        known = self.before.economic if self.before is not None else {}
+        if len(code) == 3 and code not in known:
+            parts = [amount for item, amount in known.items() if len(item) == 5 and item.startswith(code)]
+            if parts:
+                return _sum(parts)
+        return self.previous_class(code, "economic")
+
     def previous_fiscal_income(self) -> Decimal | None:
         """Last year's 财政拨款收入: a fiscal fund missing from last year's known income had none."""
         values = [self.previous(f"income_{fund}") for fund in FISCAL_FUNDS]
@@ -504,9 +513,7 @@ def _basic(src: _Sources) -> BasicSpending:
             code=code,
             name=src.names.economic(code),
             class_name=src.names.economic(code[:3]),
-            change=src.change(
-                amount_personnel + amount_public, src.previous_class(code, "economic"), reasons.economic(code)
-            ),
+            change=src.change(amount_personnel + amount_public, src.previous_economic(code), reasons.economic(code)),
             personnel=amount_personnel,
             public=amount_public,
         )

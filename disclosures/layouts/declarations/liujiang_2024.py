@@ -86,7 +86,7 @@ LAYOUT = Layout(
         PartSpec(1, "overview", _("单位概况"), (
             SectionSpec("duties", _("主要职责"), "duties.html", slots.duties),
             SectionSpec("organisation", _("机构设置情况"), "organisation.html", slots.organisation),
-            SectionSpec("annual_tasks", _("年度主要工作任务"), "annual_tasks.html", slots.annual_tasks,
+            SectionSpec("annual_tasks", _("年度主要工作任务等"), "annual_tasks.html", slots.annual_tasks,
                         shown=lambda facts: bool(facts.annual_tasks)),
         )),
         PartSpec(2, "narrative", _("%(unit_name)s%(year)s年单位预算情况说明"), (
