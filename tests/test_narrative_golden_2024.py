@@ -59,7 +59,7 @@ for seed in ("000", "004"):
                 "19_state_assets",
                 "20_performance",
             )
-        }  # fmt: skip
+        }
     )
 PART_FILES = {"01_part1", "05_part2", "15_other", "01_title"}
 
