@@ -33,8 +33,31 @@ def test_load_demo_imports_seed_002_as_the_2025_draft(client):
 @pytest.mark.django_db
 def test_load_demo_again_keeps_the_work_done_on_the_draft():
     load_demo()
-    ExpenditureLine.objects.filter(function_code__code="2080505").update(purpose="演示中改过")
+    lines = ExpenditureLine.objects.filter(disclosure__unit__code="309002", function_code__code="2080505")
+    lines.update(purpose="演示中改过")
     output = load_demo()
     assert Disclosure.objects.filter(unit__code="309002").count() == 1
-    assert ExpenditureLine.objects.get(function_code__code="2080505").purpose == "演示中改过"
+    assert lines.get().purpose == "演示中改过"
     assert "保持不变" in output
+
+
+@pytest.mark.django_db
+def test_load_demo_publishes_three_seeds_in_three_layouts_so_the_public_site_is_not_empty(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # publication renders its files once committed
+        output = load_demo()
+    published = Disclosure.objects.filter(status=Status.PUBLISHED).select_related("unit__department__jurisdiction")
+    assert {(d.unit.code, d.layout, d.unit.department.jurisdiction.code) for d in published} == {
+        ("101005", "liujiang-2024", "liujiang"),
+        ("128002", "liujiang-2024", "liujiang"),
+        ("105002", "dianjiang-2024", "dianjiang"),
+    }
+    assert all(d.published_files.filter(format="pdf").exists() for d in published)
+    assert "已公开演示材料" in output and "liujiang-2024" in output
+    home = client.get("/").content.decode()
+    assert "柳州市柳江区信息中心" in home and "垫江县人民政府电子政务中心" in home
+    report = client.get("/2024/105002/").content.decode()
+    assert "附表6" in report and "单位预算公开联系人" in report
+    assert client.login(username="dianjiang", password="dianjiang-2024")
+    assert "已公开演示材料" not in load_demo()  # a second run publishes nothing again

@@ -113,3 +113,32 @@ def test_a_new_layout_needs_only_its_declaration_and_templates(seed_data, book, 
 def test_the_layout_templates_are_in_the_project():
     for layout in registry().values():
         assert (Path(settings.BASE_DIR) / "templates" / layout.template_dirs[0]).is_dir()
+
+
+def _seed_004():
+    from disclosures.interchange import parse
+
+    return parse((Path(settings.BASE_DIR) / "disclosures" / "demo" / "seed-004-2024.json").read_bytes())
+
+
+def test_checks_follow_the_layouts_rules(catalogs):
+    from disclosures.checks import run_checks
+    from disclosures.snapshot import code_book
+
+    data = _seed_004()  # 事业单位 with 单位运行经费, and no 主要用于 for its 项
+    book = code_book(2024)
+    assert [f.code for f in run_checks(data, book)] == []
+    as_liuzhou = {f.code for f in run_checks(dataclasses.replace(data, layout="liuzhou-2025"), book)}
+    assert {"line.purpose_missing", "operating_costs.not_applicable"} <= as_liuzhou
+
+
+def test_one_reason_is_asked_once_where_two_sentences_state_the_same_change(catalogs):
+    """政府性基金 is the whole of 类 212 in seed 004: its change is stated in sections 三, 五 and 八, with one reason."""
+    from disclosures.snapshot import code_book
+
+    data = _seed_004()
+    document = compose(data, code_book(2024))
+    asked = [slot.field_name for _section, slots in get_layout("liujiang-2024").slots(document.facts) for slot in slots]
+    assert asked.count("change-gov_fund") == 1 and "change-function_class.212" not in asked
+    gov_fund = text(document.section("gov_fund").html)
+    assert "主要原因是落实过紧日子要求，压缩项目支出预算" in gov_fund
