@@ -133,7 +133,7 @@ def test_checks_follow_the_layouts_rules(catalogs):
 
 
 def test_one_reason_is_asked_once_where_two_sentences_state_the_same_change(catalogs):
-    """政府性基金 is the whole of 类 212 in seed 004: its change is stated in sections 三, 五 and 八, with one reason."""
+    """政府性基金 is the whole of 类 212 in seed 004: its change is stated in 三, 五 and 八, with one reason."""
     from disclosures.snapshot import code_book
 
     data = _seed_004()
