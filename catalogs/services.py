@@ -4,7 +4,7 @@ Every import validates the whole file first and writes nothing when any row is w
 """
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,10 +112,14 @@ def import_catalog(
     entries: Iterable[CatalogEntry],
     origin: str = ClassificationCode.Origin.OFFICIAL,
     verified: bool = True,
+    unverified_codes: Collection[str] = (),
     provenance: dict[str, str] | None = None,
     keep_existing: bool = False,
 ) -> ImportReport:
-    """Add new codes and rename changed ones; with keep_existing, existing rows are left as they are."""
+    """Add new codes and rename changed ones; with keep_existing, existing rows are left as they are.
+
+    Rows are ``verified`` except those in ``unverified_codes``.
+    """
     ordered = validate_entries(scheme, year, entries)
     provenance = provenance or {}
     report = ImportReport(scheme=scheme, year=year)
@@ -127,6 +131,7 @@ def import_catalog(
             if len(entry.code) != {1: 3, 2: 5, 3: 7}[level]:
                 continue
             current = by_code.get(entry.code)
+            entry_verified = verified and entry.code not in unverified_codes
             if current is None:
                 new_rows.append(
                     ClassificationCode(
@@ -137,7 +142,7 @@ def import_catalog(
                         level=level,
                         parent=by_code.get(entry.code[:-2]) if level > 1 else None,
                         origin=origin,
-                        verified=verified,
+                        verified=entry_verified,
                         provenance=provenance.get(entry.code, ""),
                     )
                 )
@@ -145,7 +150,7 @@ def import_catalog(
             elif current.name != entry.name and not keep_existing:
                 report.renamed.append((entry.code, current.name, entry.name))
                 current.name = entry.name
-                current.verified = current.verified or verified
+                current.verified = current.verified or entry_verified
                 to_rename.append(current)
             else:
                 report.unchanged.append(entry.code)
@@ -166,34 +171,53 @@ def _starter_provenance() -> dict[tuple[str, str], str]:
 
 
 def starter_files() -> list[tuple[Path, str, int, bool]]:
-    """(path, scheme, year, verified) for each shipped file, main files before their supplements."""
+    """(path, scheme, year, verified) for each shipped file; supplements are the unverified ones."""
     files = []
-    for path in sorted(STARTER_DIR.glob("*_codes_*.csv"), key=lambda p: ("supplement" in p.name, p.name)):
+    for path in sorted(STARTER_DIR.glob("*_codes_*.csv")):
         scheme = path.name.split("_codes_")[0]
         year = int(path.stem.split("_codes_")[1][:4])
         files.append((path, scheme, year, "supplement" not in path.name))
     return files
 
 
+def _starter_entries(path: Path) -> list[CatalogEntry]:
+    with open(path, encoding="utf-8") as handle:
+        return [
+            CatalogEntry(line=line, code=row["code"], name=row["name"])
+            for line, row in enumerate(csv.DictReader(handle), start=2)
+        ]
+
+
 def load_starter_catalogs() -> list[ImportReport]:
-    """Load the shipped starter set; running it again changes nothing (idempotent)."""
+    """Load the shipped starter set; running it again changes nothing (idempotent).
+
+    A year's main file and its supplement are imported together, so that a confirmed code may sit
+    under a parent that is not confirmed (2024: 2010101 行政运行 is printed in a 2024 source, 20101 is not).
+    """
     provenance = _starter_provenance()
+    catalogs: dict[tuple[str, int], list[tuple[Path, bool]]] = {}
+    for path, scheme, year, verified in starter_files():
+        catalogs.setdefault((scheme, year), []).append((path, verified))
     reports = []
     with transaction.atomic():
-        for path, scheme, year, verified in starter_files():
-            with open(path, encoding="utf-8") as handle:
-                entries = [
-                    CatalogEntry(line=line, code=row["code"], name=row["name"])
-                    for line, row in enumerate(csv.DictReader(handle), start=2)
-                ]
+        for (scheme, year), files in sorted(catalogs.items()):
+            entries: list[CatalogEntry] = []
+            unverified: set[str] = set()
+            notes: dict[str, str] = {}
+            for path, verified in files:
+                file_entries = _starter_entries(path)
+                entries += file_entries
+                if not verified:
+                    unverified.update(entry.code for entry in file_entries)
+                notes |= {code: text for (file, code), text in provenance.items() if file == path.name}
             reports.append(
                 import_catalog(
                     scheme=scheme,
                     year=year,
                     entries=entries,
                     origin=ClassificationCode.Origin.STARTER,
-                    verified=verified,
-                    provenance={code: text for (file, code), text in provenance.items() if file == path.name},
+                    unverified_codes=unverified,
+                    provenance=notes,
                     keep_existing=True,
                 )
             )
@@ -224,3 +248,4 @@ def clone_year(*, from_year: int, to_year: int) -> list[ImportReport]:
         ).update(verified=False)
         reports.append(report)
     return reports
+

@@ -12,8 +12,12 @@ from catalogs.reading import CatalogEntry, CatalogFileError, read_catalog
 from catalogs.services import CatalogImportError, clone_year, import_catalog, load_starter_catalogs
 
 EXPECTED_STARTER_COUNTS = {
-    (Scheme.FUNCTION, 2025): 133 + 11,
+    (Scheme.FUNCTION, 2017): 26 + 18,
+    (Scheme.FUNCTION, 2024): 8 + 146,
+    (Scheme.FUNCTION, 2025): 135 + 11,
     (Scheme.FUNCTION, 2026): 53,
+    (Scheme.ECON_DEPT, 2017): 19 + 4,
+    (Scheme.ECON_DEPT, 2024): 3 + 104,
     (Scheme.ECON_DEPT, 2025): 65 + 42,
     (Scheme.ECON_DEPT, 2026): 37,
     (Scheme.ECON_GOV, 2025): 15 + 62,
@@ -162,7 +166,7 @@ def test_unreadable_files_are_reported_not_crashed():
 def test_clone_year_copies_codes_and_keeps_verification(catalogs):
     reports = clone_year(from_year=2025, to_year=2027)
     assert {(r.scheme, len(r.added)) for r in reports} == {
-        (Scheme.FUNCTION, 144),
+        (Scheme.FUNCTION, 146),
         (Scheme.ECON_DEPT, 107),
         (Scheme.ECON_GOV, 77),
     }
