@@ -30,12 +30,9 @@ from disclosures.snapshot import (
     code_book,
 )
 from units.models import Department, Unit
+from units.types import unit_type_from_wording
 
 FORMAT = "budget-disclosure/1"
-UNIT_TYPE_ALIASES = {
-    "参照公务员法管理事业单位": Unit.Type.CIVIL_SERVICE_MANAGED,
-    "参公单位": Unit.Type.CIVIL_SERVICE_MANAGED,
-}
 
 INCOME_KEYS = {
     ("general_budget", "superior"): "general_budget_superior",
@@ -201,8 +198,9 @@ def parse(raw: bytes | str) -> DisclosureData:
     kind = reader.choice(document.get("kind", Kind.BUDGET), "kind", Kind.values, "类型")
     department = reader.obj(document.get("department"), "department")
     unit = reader.obj(document.get("unit"), "unit")
-    unit_type = UNIT_TYPE_ALIASES.get(unit.get("type"), unit.get("type") or Unit.Type.ADMINISTRATIVE)
-    reader.choice(unit_type, "unit.type", Unit.Type.values, "单位类型")
+    unit_type = unit_type_from_wording(unit.get("type")) or reader.choice(
+        unit.get("type"), "unit.type", Unit.Type.values, "单位类型"
+    )
     overview = reader.obj(document.get("overview"), "overview")
     data = DisclosureData(
         year=year,

@@ -123,7 +123,9 @@ def _typed(cells: CellReader, spec: InfoField, where: Place, raw, unit, disclosu
     if kind == KIND:
         return cells.choice(raw, where, KIND_CHOICES, _("类型"), default=Kind.BUDGET)
     if kind == UNIT_TYPE:
-        return cells.choice(raw, where, UNIT_TYPE_CHOICES, _("单位类型"), default=Unit.Type.ADMINISTRATIVE)
+        return cells.choice(
+            raw, where, UNIT_TYPE_CHOICES, _("单位类型"), default=Unit.Type.ADMINISTRATIVE, options=Unit.Type.values
+        )
     if kind == AMOUNT:
         return cells.amount(raw, where, unit)
     if kind == OPTIONAL_AMOUNT:

@@ -17,7 +17,7 @@ from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, Procure
 from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, PriorYear
 from disclosures.tables.builders import FUNCTION_CLASSES, ITEM, UNIT
 from disclosures.tables.declaration import AMOUNT, CODE, TEXT, Column, HeaderCell, TableSpec, spec
-from units.models import Unit
+from units.types import UNIT_TYPE_WORDINGS
 
 INDICATOR_SHEET = "绩效指标"
 INFO_SHEET = "说明与其他"
@@ -275,4 +275,4 @@ def info_sections(prior_classes: list[str], explanation_keys: list[str]) -> list
 
 
 KIND_CHOICES = choice_labels(Kind)
-UNIT_TYPE_CHOICES = choice_labels(Unit.Type) | {"参公单位": Unit.Type.CIVIL_SERVICE_MANAGED}
+UNIT_TYPE_CHOICES = UNIT_TYPE_WORDINGS
