@@ -64,14 +64,15 @@ def parse_workbook(raw: bytes, *, disclosure: Disclosure | None = None) -> Parse
         elif sheet.hidden:
             cells.warn(name, _("工作表是隐藏的，仍已读取"))
     data = read_info(values.sheets.get(INFO_SHEET), cells, disclosure)
-    if data is not None:
-        book = code_book(data.year)
-        entries = EntryReader(values.sheets, cells, data, book)
-        entries.read()
-        if not cells.errors:
-            warn_recomputed(entries.tables, data, book, cells)
-    if cells.errors or data is None:
+    if data is None:
         raise WorkbookError(cells.errors)
+    book = code_book(data.year)
+    entries = EntryReader(values.sheets, cells, data, book)
+    entries.read()
+    if not cells.errors:
+        warn_recomputed(entries.tables, data, book, cells)
+    if cells.errors:
+        raise WorkbookError(cells.errors, missing_codes=entries.codes.missing)
     return ParsedWorkbook(data, cells.warnings)
 
 
