@@ -277,7 +277,7 @@ def local_code_proposals(year: int, requested: Iterable[MissingCode]) -> list[Lo
             wanted.setdefault((missing.scheme, code), False)
     codes = {code for _scheme, code in wanted}
     existing = set(ClassificationCode.objects.filter(year=year, code__in=codes).values_list("scheme", "code"))
-    elsewhere: dict[tuple[str, str], tuple[int, str]] = {}
+    elsewhere: dict[tuple[str, str], tuple[tuple[int, int], str]] = {}  # (scheme, code) → (distance, name)
     for scheme, code, other_year, name in (
         ClassificationCode.objects.filter(code__in=codes)
         .exclude(year=year)
