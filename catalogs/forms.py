@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from catalogs.missing import MissingCode
 from catalogs.models import ClassificationCode, Scheme, level_for_code
 
 
@@ -54,3 +55,28 @@ class LocalCodeForm(forms.ModelForm):
         self.instance.parent = parent
         self.instance.origin = ClassificationCode.Origin.LOCAL
         return cleaned
+
+
+class MissingCodesQuery(forms.Form):
+    """The admin link's query: the year, and each code as scheme:code (``code`` repeated)."""
+
+    year = forms.IntegerField(min_value=2000, max_value=2100)
+
+    def clean(self):
+        cleaned = super().clean()
+        codes = [MissingCode.parse(text) for text in self.data.getlist("code")]
+        cleaned["codes"] = [code for code in codes if code is not None]
+        if not cleaned["codes"]:
+            raise forms.ValidationError(_("链接中没有需要增补的科目编码。"))
+        return cleaned
+
+
+class LocalCodeNameForm(forms.Form):
+    """One code to add: scheme and code come from the import; the administrator types or confirms the name."""
+
+    scheme = forms.ChoiceField(choices=Scheme.choices, widget=forms.HiddenInput)
+    code = forms.RegexField(regex=r"^\d{3}(\d{2}){0,2}$", widget=forms.HiddenInput)
+    name = forms.CharField(label=_("科目名称"), max_length=ClassificationCode._meta.get_field("name").max_length)
+
+
+LocalCodeFormSet = forms.formset_factory(LocalCodeNameForm, extra=0)

@@ -1,4 +1,4 @@
-"""Bringing catalogs into the database: the starter files, an official import, a new year.
+"""Bringing catalogs into the database: the starter files, an official import, a new year, local codes.
 
 Every import validates the whole file first and writes nothing when any row is wrong.
 """
@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogs.models import ClassificationCode, Scheme, level_for_code
+from catalogs.missing import MissingCode
+from catalogs.models import LEVEL_NAMES, ClassificationCode, Scheme, level_for_code
 from catalogs.reading import CatalogEntry
 
 STARTER_DIR = Path(__file__).resolve().parent / "data" / "starter"
@@ -248,3 +250,86 @@ def clone_year(*, from_year: int, to_year: int) -> list[ImportReport]:
         ).update(verified=False)
         reports.append(report)
     return reports
+
+
+@dataclass(frozen=True)
+class LocalCodeProposal:
+    """A code to add to a year so that an import's codes exist: one it named, or a parent they lack."""
+
+    scheme: str
+    code: str
+    requested: bool  # False for a 类 or 款 added only so that a requested code has its parent
+    suggested_name: str  # the code's name in the nearest other year's catalog, if any has it
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[Scheme(self.scheme)][level_for_code(self.scheme, self.code)]
+
+
+def local_code_proposals(year: int, requested: Iterable[MissingCode]) -> list[LocalCodeProposal]:
+    """Every requested code the year lacks and every missing parent above it, parents first (two queries)."""
+    wanted: dict[tuple[str, str], bool] = {}
+    for missing in requested:
+        wanted[(missing.scheme, missing.code)] = True
+        code = missing.code
+        while len(code) > 3:
+            code = code[:-2]
+            wanted.setdefault((missing.scheme, code), False)
+    codes = {code for _scheme, code in wanted}
+    existing = set(ClassificationCode.objects.filter(year=year, code__in=codes).values_list("scheme", "code"))
+    elsewhere: dict[tuple[str, str], tuple[tuple[int, int], str]] = {}  # (scheme, code) → (distance, name)
+    for scheme, code, other_year, name in (
+        ClassificationCode.objects.filter(code__in=codes)
+        .exclude(year=year)
+        .values_list("scheme", "code", "year", "name")
+    ):
+        distance = (abs(other_year - year), -other_year)  # the nearest year; of two as near, the later
+        if (scheme, code) not in elsewhere or distance < elsewhere[(scheme, code)][0]:
+            elsewhere[(scheme, code)] = (distance, name)
+    return [
+        LocalCodeProposal(
+            scheme, code, requested=wanted[(scheme, code)], suggested_name=elsewhere.get((scheme, code), (None, ""))[1]
+        )
+        for scheme, code in sorted(wanted, key=lambda key: MissingCode(*key).sort_key)
+        if (scheme, code) not in existing
+    ]
+
+
+@transaction.atomic
+def add_local_codes(*, year: int, names: Iterable[tuple[str, str, str]], added_by: str) -> list[ImportReport]:
+    """Add (scheme, code, name) rows to ``year`` as unverified local codes, parents first.
+
+    A code's parent must exist or be among the rows (the catalog's trigger requires one, one level
+    up). Every bad row is reported together and nothing is added; codes that exist are left as they are.
+    """
+    entries: dict[str, list[CatalogEntry]] = {}
+    errors: list[RowError] = []
+    for line, (scheme, code, name) in enumerate(names, start=1):
+        if scheme not in Scheme.values:
+            errors.append(RowError(line, _("“%(scheme)s”不是有效的分类。") % {"scheme": scheme}))
+            continue
+        entries.setdefault(scheme, []).append(CatalogEntry(line=line, code=code, name=name.strip()))
+    for scheme, scheme_entries in entries.items():
+        try:
+            validate_entries(scheme, year, scheme_entries)
+        except CatalogImportError as exc:
+            errors += exc.errors
+    if errors:
+        raise CatalogImportError(sorted(errors, key=lambda error: error.line))
+    note = _("本地增补：%(user)s于%(date)s添加（导入时%(year)d年目录缺少此科目）") % {
+        "user": added_by,
+        "date": timezone.localdate().isoformat(),
+        "year": year,
+    }
+    return [
+        import_catalog(
+            scheme=scheme,
+            year=year,
+            entries=scheme_entries,
+            origin=ClassificationCode.Origin.LOCAL,
+            verified=False,
+            provenance={entry.code: note for entry in scheme_entries},
+            keep_existing=True,
+        )
+        for scheme, scheme_entries in entries.items()
+    ]

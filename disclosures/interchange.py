@@ -9,6 +9,7 @@ import json
 import re
 from decimal import Decimal
 
+from catalogs.missing import CodeCheck, MissingCodes
 from catalogs.models import Scheme
 from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
 from disclosures.layouts import is_layout
@@ -88,9 +89,11 @@ TABLE_OF = {
 
 
 class InterchangeError(Exception):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__("\n".join(errors))
+    def __init__(self, errors: list[str], missing_codes: MissingCodes | None = None):
+        # The codes the year's catalog lacks, listed first in one more message, for an administrator to add.
+        self.missing_codes = missing_codes or None
+        self.errors = [missing_codes.message(), *errors] if self.missing_codes else errors
+        super().__init__("\n".join(self.errors))
 
 
 def _where(path: str) -> str:
@@ -232,18 +235,13 @@ def parse(raw: bytes | str) -> DisclosureData:
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
         raise InterchangeError([f"year：“{year}”不是有效的年度"])
     reader.unit = unit_of_amounts
-    book = code_book(year)
+    codes = CodeCheck(year, code_book(year))
 
     def code(value, path: str, scheme: str, level: int) -> str:
         text = str(value).strip() if isinstance(value, str | int) else ""
-        entry = book.get((scheme, text))
-        if entry is None:
-            reader.error(path, f"科目“{value}”不在{year}年{Scheme(scheme).label}目录中")
-        elif entry.level != level:
-            reader.error(
-                path,
-                f"科目“{value}”是{entry.level_name}级科目，请填写{'7位项级' if level == 3 else '5位款级'}科目",
-            )
+        problem = codes.problem(scheme, text, level)
+        if problem:
+            reader.error(path, problem)
         return text
 
     kind = reader.choice(document.get("kind", Kind.BUDGET), "kind", Kind.values, "类型")
@@ -428,7 +426,7 @@ def parse(raw: bytes | str) -> DisclosureData:
         data.explanations[canonical_key(str(key))] = reader.text(text, f"explanations.{key}")
 
     if reader.errors:
-        raise InterchangeError(reader.errors)
+        raise InterchangeError(reader.errors, missing_codes=codes.missing)
     data.import_warnings = reader.warnings
     return data
 

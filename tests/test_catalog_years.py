@@ -1,9 +1,11 @@
 """The 2024 and 2017 starter catalogs: a 2024 unit budget and seed 001 (a 2017 决算) import on a fresh install."""
 
 import csv
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 
 from catalogs.models import ClassificationCode, Scheme, level_for_code
 from catalogs.services import STARTER_DIR, starter_files
@@ -207,3 +209,13 @@ def test_every_starter_row_has_its_provenance_and_a_grade_that_fits_its_file(yea
         assert (entry["name"], entry["level"]) == (row["name"], row["level"])
         assert (entry["grade"] in MAIN_GRADES) == verified, (file, row["code"], entry["grade"])
         assert row["parent_code"] == (row["code"][:-2] if len(row["code"]) > 3 else "")
+
+
+@pytest.mark.django_db
+def test_the_command_loads_the_new_years_once():
+    first, second = io.StringIO(), io.StringIO()
+    call_command("load_catalogs", stdout=first)
+    call_command("load_catalogs", stdout=second)
+    assert "支出功能分类 2024：新增154个" in first.getvalue()
+    assert "部门预算支出经济分类 2017：新增23个" in first.getvalue()
+    assert "支出功能分类 2024：新增0个，更名0个，未变154个" in second.getvalue()

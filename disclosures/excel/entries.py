@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from catalogs.missing import CodeCheck
 from catalogs.models import ClassificationCode, Scheme
 from disclosures.choices import Fund, Operator
 from disclosures.excel.cells import CellReader, Place, is_blank, normal
@@ -59,6 +60,7 @@ class EntryReader:
         self.book: dict[tuple[str, str], ClassificationCode] = book
         self.layouts = layouts  # the sheets of the disclosure's layout, by table key
         self.tables: dict[str, Table] = {}  # the tables found, for comparing their grey cells afterwards
+        self.codes = CodeCheck(data.year, book)  # remembers the codes the year's catalog lacks
 
     def read(self) -> None:
         data = self.data
@@ -131,19 +133,9 @@ class EntryReader:
         code = self.cells.text(row.cells[key], where, required=True)
         if not code:
             return ""
-        entry = self.book.get((scheme, code))
-        if entry is None:
-            self.cells.error(
-                where,
-                _("科目“%(code)s”不在%(year)s年%(scheme)s目录中")
-                % {"code": code, "year": self.data.year, "scheme": Scheme(scheme).label},
-            )
-        elif entry.level != level:
-            self.cells.error(
-                where,
-                _("科目“%(code)s”是%(level)s级科目，请填写%(wanted)s科目")
-                % {"code": code, "level": entry.level_name, "wanted": _("7位项级") if level == 3 else _("5位款级")},
-            )
+        problem = self.codes.problem(scheme, code, level)
+        if problem:
+            self.cells.error(where, problem)
         return code
 
     def _unique(self, table: str, row: TableRow, key: str, seen: dict, value, message: str, **params) -> None:

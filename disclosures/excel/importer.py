@@ -76,8 +76,10 @@ def parse_workbook(raw: bytes, *, disclosure: Disclosure | None = None) -> Parse
         entries.read()
         if not cells.errors:
             warn_recomputed(entries.tables, data, book, cells, layouts)
-    if cells.errors or data is None:
+    if data is None:
         raise WorkbookError(cells.errors)
+    if cells.errors:
+        raise WorkbookError(cells.errors, missing_codes=entries.codes.missing)
     return ParsedWorkbook(data, cells.warnings)
 
 

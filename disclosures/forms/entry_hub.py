@@ -25,12 +25,14 @@ class UploadJsonForm(forms.Form):
         required=False,
         help_text=gettext_lazy("本年度已有草稿时，勾选后以文件内容替换全部报表和文字。"),
     )
+    missing_codes = None  # the codes a refused file named that its year's catalog lacks
 
     def clean_file(self) -> DisclosureData:
         upload = self.cleaned_data["file"]
         try:
             return parse(read_limited(upload))
         except InterchangeError as exc:
+            self.missing_codes = exc.missing_codes
             raise ValidationError(exc.errors) from exc
 
 

@@ -23,12 +23,14 @@ class WorkbookUploadForm(forms.Form):
     def __init__(self, *args, disclosure: Disclosure, **kwargs):
         super().__init__(*args, **kwargs)
         self.disclosure = disclosure
+        self.missing_codes = None  # the codes a refused workbook named that its year's catalog lacks
 
     def clean_file(self) -> ParsedWorkbook:
         upload = self.cleaned_data["file"]
         try:
             return parse_workbook(read_limited(upload), disclosure=self.disclosure)
         except WorkbookError as exc:
+            self.missing_codes = exc.missing_codes
             raise ValidationError(exc.errors) from exc
 
 

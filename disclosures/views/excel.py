@@ -60,6 +60,7 @@ def upload(request, unit_code: str, year: int):
         "may_edit": can_edit_unit_data(request.user, disclosure.unit),
         "errors": errors[:MAX_LISTED_ERRORS],
         "unlisted_errors": max(0, len(errors) - MAX_LISTED_ERRORS),
+        "missing_codes": form.missing_codes,
         "xlsx": FORMATS["xlsx"],
     }
     return render(request, "disclosures/excel/upload.html", context, status=status)

@@ -32,7 +32,10 @@ class Command(BaseCommand):
             data = parser(raw)
             disclosure = import_disclosure(data=data, replace=replace)
         except InterchangeError as exc:
-            raise CommandError(f"{file.name} 未导入，共{len(exc.errors)}处错误：\n" + "\n".join(exc.errors)) from exc
+            lines = [f"{file.name} 未导入，共{len(exc.errors)}处错误：", *exc.errors]
+            if exc.missing_codes:
+                lines.append(f"系统管理员可在后台页面 {exc.missing_codes.admin_url()} 一次增补这些科目。")
+            raise CommandError("\n".join(lines)) from exc
         except DisclosureRefused as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(f"已导入：{disclosure}"))
