@@ -9,7 +9,7 @@ Two more sheets hold what no table prints: 绩效指标 (one row per indicator o
 说明与其他 (identity, texts, 机关运行经费, last year's figures and the explanations), one field per row.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from disclosures.tables.declaration import (
     TableKey,
     TableSet,
     TableSpec,
+    base_spec,
 )
 from units.types import UNIT_TYPE_WORDINGS
 
@@ -163,13 +164,22 @@ ENTRIES: dict[str, SheetEntry] = {
 
 
 def sheet_layouts(tables: TableSet) -> dict[str, SheetLayout]:
-    """The sheets of a layout's tables, by table key, in the layout's order."""
+    """The sheets of a layout's tables, by table key, in the layout's order.
+
+    A column the unit types but the layout's table does not print (Chongqing's “三公” table has no 会议费)
+    is added to the sheet beside the extra columns, as the declared table names it."""
     codes = {key: tables.code(key) for key in BUDGET_TABLES}
-    return {
-        table.key: SheetLayout(table, entry, str(entry.where_entered) % codes if entry.where_entered else "")
-        for table in tables
-        for entry in [ENTRIES.get(table.key, SheetEntry())]
-    }
+    sheets = {}
+    for table in tables:
+        entry = ENTRIES.get(table.key, SheetEntry())
+        shown = {leaf.key for leaf in table.leaves} | {column.key for column in entry.extra_columns}
+        declared = {leaf.key: leaf for leaf in base_spec(table.key).leaves}
+        unprinted = tuple(declared[key] for key in entry.entry_keys if key not in shown and key in declared)
+        if unprinted:
+            entry = replace(entry, extra_columns=(*entry.extra_columns, *unprinted))
+        where = str(entry.where_entered) % codes if entry.where_entered else ""
+        sheets[table.key] = SheetLayout(table, entry, where)
+    return sheets
 
 
 LEGEND = _("说明：灰色单元格由系统根据填报数据自动计算，导入时不读取；白色单元格为填报数据。")

@@ -15,6 +15,9 @@ def template_data(disclosure: Disclosure) -> DisclosureData:
         unit_code=unit.code,
         unit_name=unit.name,
         unit_type=unit.type,
+        layout=disclosure.layout,  # the template has the sheets of the disclosure's layout
+        jurisdiction_code=unit.department.jurisdiction.code,
+        jurisdiction_name=unit.department.jurisdiction.name,
     )
 
 
