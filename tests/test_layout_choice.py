@@ -114,3 +114,16 @@ def test_a_comment_on_an_unknown_table_is_refused(reviewer_client, seed_disclosu
     )
     assert response.status_code in (302, 400)
     assert not seed_disclosure.comments.exists()
+
+
+def test_a_newer_layout_changes_new_disclosures_only(seed_disclosure, monkeypatch):
+    from disclosures.editing import start_draft
+    from disclosures.snapshot import load
+
+    liuzhou = registry()["liuzhou-2025"]
+    newer = dataclasses.replace(liuzhou, key="liuzhou-2026", first_year=2026, name="柳州市单位预算（2026年起）")
+    monkeypatch.setitem(registry(), newer.key, newer)
+    seed_disclosure.refresh_from_db()
+    assert seed_disclosure.layout == "liuzhou-2025" and load(seed_disclosure).layout == "liuzhou-2025"
+    draft = start_draft(unit=seed_disclosure.unit, year=2026)
+    assert draft.layout == "liuzhou-2026"
