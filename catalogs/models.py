@@ -27,7 +27,7 @@ MAX_LEVEL = {Scheme.FUNCTION: 3, Scheme.ECON_DEPT: 2, Scheme.ECON_GOV: 2}
 def level_for_code(scheme: str, code: str) -> int | None:
     """The level a well-formed code has in a scheme, or None when its length fits no level."""
     for level, length in CODE_LENGTH_BY_LEVEL.items():
-        if len(code) == length and code.isdigit() and level <= MAX_LEVEL[Scheme(scheme)]:
+        if len(code) == length and code.isascii() and code.isdigit() and level <= MAX_LEVEL[Scheme(scheme)]:
             return level
     return None
 

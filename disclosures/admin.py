@@ -4,10 +4,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from disclosures.models import Comment, Disclosure, PublicationJob, PublishedFile, WorkflowEvent
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Audit records are written by the workflow only; the admin shows them."""
+class ViewOnly:
+    """Shown in the admin, never changed there: changes go through the workflow and the workspace pages."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -17,14 +17,19 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadOnlyAdmin(ViewOnly, admin.ModelAdmin):
+    """Audit records are written by the workflow only; the admin shows them."""
+
+
 @admin.register(Disclosure)
-class DisclosureAdmin(SimpleHistoryAdmin):
+class DisclosureAdmin(ViewOnly, SimpleHistoryAdmin):
+    """Content and status change only through the workspace (which locks, versions and audits each change)
+    and the workflow (which records each transition); the admin shows a disclosure and its history."""
+
     list_display = ["unit", "year", "kind", "version", "status", "budget_approved_on", "published_at"]
     list_filter = ["year", "kind", "status"]
     search_fields = ["unit__code", "unit__name"]
     list_select_related = ["unit"]
-    # The status moves only through the workflow; the data through the portal's pages.
-    readonly_fields = ["status", "version", "lock_version", "published_at", "content_revision", "content_changed_at"]
 
 
 @admin.register(WorkflowEvent)

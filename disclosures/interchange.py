@@ -12,6 +12,7 @@ from decimal import Decimal
 from catalogs.missing import CodeCheck, MissingCodes
 from catalogs.models import Scheme
 from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
+from disclosures.input_limits import InputRefused, load_json, text_problems
 from disclosures.layouts import is_layout
 from disclosures.models import (
     PRIOR_YEAR_AMOUNT_FIELDS,
@@ -21,7 +22,7 @@ from disclosures.models import (
     ProcurementItem,
 )
 from disclosures.money import WAN, YUAN, AmountError, exact_wan_text, parse_amount
-from disclosures.narrative.reasons import canonical_key
+from disclosures.narrative.reasons import canonical_key, is_key
 from disclosures.snapshot import (
     CARRYOVER_KEYS,
     FUND_FIELDS,
@@ -217,11 +218,12 @@ def _field(model, name: str):
 def parse(raw: bytes | str) -> DisclosureData:
     """Parse a budget-disclosure/1 document; raises InterchangeError listing every problem."""
     try:
-        document = json.loads(raw, parse_float=Decimal)
-    except UnicodeDecodeError as exc:
-        raise InterchangeError(["文件不是 UTF-8 编码的 JSON 文档"]) from exc
-    except json.JSONDecodeError as exc:
-        raise InterchangeError([f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}"]) from exc
+        document = load_json(raw)
+    except InputRefused as exc:
+        raise InterchangeError(exc.errors) from exc
+    unstorable = list(text_problems(document))
+    if unstorable:
+        raise InterchangeError(unstorable)
     if not isinstance(document, dict):
         raise InterchangeError(["不是有效的预算公开文档：顶层应为对象"])
     reader = _Reader(WAN)
@@ -400,7 +402,9 @@ def parse(raw: bytes | str) -> DisclosureData:
     if document.get("prior_year") is not None:
         prior_doc = reader.obj(document.get("prior_year"), "prior_year")
         prior_year = prior_doc.get("year")
-        if prior_year is not None and (isinstance(prior_year, bool) or not isinstance(prior_year, int)):
+        if prior_year is not None and (
+            isinstance(prior_year, bool) or not isinstance(prior_year, int) or not 2000 <= prior_year <= 2100
+        ):
             reader.error("prior_year.year", f"“{prior_year}”不是有效的年度")
             prior_year = None
         prior = Prior(year=prior_year, figures=dict.fromkeys(PRIOR_YEAR_AMOUNT_FIELDS))
@@ -423,7 +427,11 @@ def parse(raw: bytes | str) -> DisclosureData:
         data.prior = prior
 
     for key, text in reader.obj(document.get("explanations"), "explanations").items():
-        data.explanations[canonical_key(str(key))] = reader.text(text, f"explanations.{key}")
+        key = canonical_key(str(key))
+        if not is_key(key):
+            reader.error(f"explanations.{key}", "不是可识别的说明对象（例如 total_change、function_class.208）")
+            continue
+        data.explanations[key] = reader.text(text, f"explanations.{key}")
 
     if reader.errors:
         raise InterchangeError(reader.errors, missing_codes=codes.missing)

@@ -8,6 +8,7 @@ the database. Which tables are derived from these rows is declared in ``disclosu
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -54,9 +55,10 @@ def fund_constraint(model_name: str) -> models.CheckConstraint:
 FROZEN_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 
 # The fields of a disclosure that are part of what is published; everything else is workflow bookkeeping.
+# The 批复 date is one of them: the public label (按时公开 or 逾期公开) is computed from it.
 DISCLOSURE_CONTENT_FIELDS = (
     "unit_id", "year", "kind", "version", "layout", "entry_unit", "duties", "organisation", "annual_tasks",
-    "operating_costs", "state_assets", "contact_person", "contact_phone", "correction_note",
+    "operating_costs", "state_assets", "contact_person", "contact_phone", "correction_note", "budget_approved_on",
 )  # fmt: skip
 
 # Bookkeeping that changes with every edit or transition; keeping it out of the audit keeps the audit readable.
@@ -242,6 +244,10 @@ class PublishedFile(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveIntegerField(_("字节数"))
     created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+    # Set when the stored file is found missing or altered (verify_published_files, or serving it): the
+    # public page then says the file is unavailable; cleared once the file is restored from a backup.
+    unavailable_since = models.DateTimeField(_("不可用时间"), null=True, blank=True)
+    problem = models.CharField(_("问题"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["format"]
@@ -660,10 +666,18 @@ class PriorYearEconomic(ContentRow):
         return self.prior_year_id
 
 
+def validate_explanation_key(key: str) -> None:
+    """A key must follow the convention of disclosures.narrative.reasons: a page reads only those."""
+    from disclosures.narrative.reasons import is_key  # here: the narrative package imports the models
+
+    if not is_key(key):
+        raise ValidationError(_("“%(key)s”不是可识别的说明对象"), code="unknown_key", params={"key": key})
+
+
 class Explanation(DisclosurePart):
     """A reason or note the unit writes (主要原因是…), keyed by the fact it explains."""
 
-    key = models.CharField(_("说明对象"), max_length=60)
+    key = models.CharField(_("说明对象"), max_length=60, validators=[validate_explanation_key])
     text = models.TextField(_("说明"))
 
     class Meta:

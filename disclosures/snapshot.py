@@ -5,6 +5,7 @@ checked before anything is saved), checks and the narrative's facts are computed
 table builders lay it out, and export writes it back. Amounts are exact Decimals in 元.
 """
 
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -31,6 +32,8 @@ from disclosures.models import (
     ServicePurchaseItem,
     ThreePublicCosts,
 )
+
+logger = logging.getLogger(__name__)
 
 ZERO = Decimal("0")
 FUND_FIELDS = FundedItem.FUND_FIELDS
@@ -293,8 +296,22 @@ def load(disclosure: Disclosure) -> DisclosureData:
         operating_costs=disclosure.operating_costs,
         state_assets=disclosure.state_assets,
         prior=prior,
-        explanations=dict(Explanation.objects.filter(disclosure=disclosure).values_list("key", "text")),
+        explanations=stored_explanations(disclosure),
     )
+
+
+def stored_explanations(disclosure: Disclosure) -> dict[str, str]:
+    """The unit's reasons by key. A key the convention does not know (stored before keys were checked, or
+    by hand) is left out and logged: no page may fail on it, and the unit never sees it printed."""
+    from disclosures.narrative.reasons import is_key  # here: the narrative package imports this module
+
+    explanations = {}
+    for key, text in Explanation.objects.filter(disclosure=disclosure).values_list("key", "text"):
+        if is_key(key):
+            explanations[key] = text
+        else:
+            logger.warning("Disclosure %s: explanation key %r is not a known key; ignored", disclosure.pk, key)
+    return explanations
 
 
 def previous_year(disclosure: Disclosure) -> Disclosure | None:
@@ -412,9 +429,12 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
         for target, source in zip(targets, data.targets, strict=True)
         for position, item in enumerate(source.indicators)
     )
-    Explanation.objects.bulk_create(
+    explanations = [
         Explanation(disclosure=disclosure, key=key, text=text) for key, text in data.explanations.items() if text
-    )
+    ]
+    for explanation in explanations:
+        explanation.clean_fields(exclude=["disclosure"])  # the importers name a bad key; this is the last guard
+    Explanation.objects.bulk_create(explanations)
     if data.prior is not None:
         prior = PriorYear.objects.create(
             disclosure=disclosure, year=data.prior.year, **{n: data.prior.get(n) for n in PRIOR_YEAR_AMOUNT_FIELDS}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Fund
+from disclosures.formula_guard import inert_row
 from disclosures.interchange import INCOME_KEYS
 from disclosures.models import BasicExpenditure, ExpenditureLine, Income
 from disclosures.snapshot import CARRYOVER_KEYS
@@ -305,5 +306,5 @@ def resource_csv(year: int, name: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(field.name for field in resource.fields)
-    writer.writerows(resource.rows(year))
+    writer.writerows(inert_row(row) for row in resource.rows(year))
     return buffer.getvalue().encode("utf-8")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from disclosures import interchange, snapshot
 from disclosures.formats import file_name
+from disclosures.formula_guard import inert_row
 from disclosures.layouts import get_layout
 from disclosures.models import Disclosure
 from disclosures.tables.builders import BuiltTable, build_tables
@@ -40,8 +41,8 @@ def column_labels(spec: TableSpec) -> list[str]:
 def table_csv(table: BuiltTable) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(column_labels(table.spec))
-    writer.writerows(cells for _row, cells in table.display_rows())
+    writer.writerow(inert_row(column_labels(table.spec)))
+    writer.writerows(inert_row(cells) for _row, cells in table.display_rows())
     return buffer.getvalue().encode(CSV_ENCODING)
 
 

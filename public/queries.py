@@ -12,6 +12,7 @@ from django.http import Http404
 
 from disclosures.choices import Kind, Status
 from disclosures.models import Disclosure, PublishedFile
+from disclosures.workflow.integrity import availability_stamp
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 
@@ -75,8 +76,10 @@ class UnitReports:
 
     @property
     def etag(self) -> str:
-        """Changes when this page would: a new version or year published, a version superseded."""
-        return fingerprint(self.disclosure.pk, [(d.pk, d.status, d.published_at) for d in self.versions])
+        """Changes when this page would: a new version or year published, a version superseded, a file found
+        missing or restored."""
+        versions = [(d.pk, d.status, d.published_at) for d in self.versions]
+        return fingerprint(self.disclosure.pk, versions, availability_stamp())
 
     @property
     def last_modified(self):

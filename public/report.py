@@ -28,6 +28,7 @@ class Download:
     url: str
     size: int
     sha256: str
+    available: bool = True  # False once the stored file was found missing or altered
 
 
 @dataclass
@@ -55,6 +56,7 @@ def downloads(reports: UnitReports, files: list[PublishedFile]) -> list[Download
             reverse(name, kwargs={**kwargs, "file_format": f.format}),
             f.size,
             f.sha256,
+            f.unavailable_since is None,
         )
         for f in ordered
     ]

@@ -25,6 +25,12 @@ def eager_celery():
     celery_app.conf.task_always_eager = saved
 
 
+@pytest.fixture(autouse=True)
+def generous_render_limit(settings):
+    """Tests render far more often than a person; tests of the limit set their own."""
+    settings.RENDER_RATE_LIMIT = "10000/m"
+
+
 @pytest.fixture
 def catalogs(db):
     load_starter_catalogs()

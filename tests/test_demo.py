@@ -25,7 +25,7 @@ def test_load_demo_imports_seed_002_as_the_2025_draft(client):
     assert len(data.lines) == 8 and len(data.basic) == 28 and len(data.targets) == 8
     assert sum(line.total for line in data.lines) == 9818900  # 981.89万元
     assert "已导入" in output and "kuaiji" in output
-    assert client.login(username="kuaiji", password="kuaiji-309002")
+    assert client.post("/accounts/login/", {"username": "kuaiji", "password": "kuaiji-309002"}).status_code == 302
     page = client.get("/workspace/units/309002/2025/tables/3/").content.decode()
     assert "2080505" in page and "981.89" in page
 
@@ -59,5 +59,5 @@ def test_load_demo_publishes_three_seeds_in_three_layouts_so_the_public_site_is_
     assert "柳州市柳江区信息中心" in home and "垫江县人民政府电子政务中心" in home
     report = client.get("/2024/105002/").content.decode()
     assert "附表6" in report and "单位预算公开联系人" in report
-    assert client.login(username="dianjiang", password="dianjiang-2024")
+    assert client.post("/accounts/login/", {"username": "dianjiang", "password": "dianjiang-2024"}).status_code == 302
     assert "已公开演示材料" not in load_demo()  # a second run publishes nothing again

@@ -47,7 +47,7 @@ def test_a_reimport_shows_only_what_changed(acting_as, accountant, seed_disclosu
     line = seed_data.lines[0]
     old_project = line.project
     line.project = old_project + Decimal("100.00")
-    seed_data.explanations["new_reason"] = "新增的说明"
+    seed_data.explanations["project_change"] = "新增的说明"
     replace_content(seed_disclosure, seed_data)
     latest = change_log([seed_disclosure])[0]
     assert latest.user == accountant
@@ -56,7 +56,7 @@ def test_a_reimport_shows_only_what_changed(acting_as, accountant, seed_disclosu
     field = changed[0].fields[0]
     assert (field.name, field.old, field.new) == ("项目支出", f"{old_project:,.2f}", f"{line.project:,.2f}")
     created = [row for row in latest.rows if row.action == "created"]
-    assert [row.row for row in created] == ["情况说明 new_reason"]
+    assert [row.row for row in created] == ["情况说明 project_change"]
     assert latest.deleted == 0
 
 

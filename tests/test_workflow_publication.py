@@ -179,11 +179,13 @@ def test_a_published_disclosures_own_fields_cannot_change(published_seed):
         Disclosure.objects.filter(pk=published_seed.pk).update(operating_costs=Decimal("1"))
     with pytest.raises(DisclosureFrozen):
         Disclosure.objects.get(pk=published_seed.pk).delete()
-    # What is not published may still move: the approval date, and the status through the workflow.
+    # The 批复 date is published with the version (it decides 按时公开 or 逾期公开): frozen with it.
     published = Disclosure.objects.get(pk=published_seed.pk)
     published.budget_approved_on = "2025-02-01"
-    published.save()
-    assert Disclosure.objects.get(pk=published_seed.pk).budget_approved_on.isoformat() == "2025-02-01"
+    with pytest.raises(DisclosureFrozen):
+        published.save()
+    with pytest.raises(DisclosureFrozen):
+        Disclosure.objects.filter(pk=published_seed.pk).update(budget_approved_on="2025-02-01")
 
 
 def test_a_draft_can_still_be_edited(seed_disclosure):

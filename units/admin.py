@@ -1,6 +1,8 @@
-from django.contrib import admin
+from axes.utils import reset as reset_login_failures
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from units.models import Department, Jurisdiction, Membership, Unit, User
 
@@ -54,3 +56,16 @@ class UserAdmin(DjangoUserAdmin):
         (_("预算公开角色"), {"fields": ["role"]}),
     ]
     inlines = [MembershipInline]
+    actions = ["unlock_login"]
+
+    @admin.action(description=_("解除登录锁定（清除登录失败记录）"))
+    def unlock_login(self, request, queryset):
+        users = list(queryset)
+        for user in users:
+            reset_login_failures(username=user.username)
+        self.message_user(
+            request,
+            ngettext("已解除%(count)d个账号的登录锁定。", "已解除%(count)d个账号的登录锁定。", len(users))
+            % {"count": len(users)},
+            messages.SUCCESS,
+        )

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 from disclosures.excel.reading import UncachedFormula
+from disclosures.formula_guard import restored
+from disclosures.input_limits import text_problem
 from disclosures.money import WAN, ZERO, AmountError, parse_amount
 
 DASHES = {"-", "－", "—", "–"}  # a dash in a published table means zero
@@ -84,6 +86,9 @@ class CellReader:
                 % {"formula": value.formula},
             )
             return None
+        if isinstance(value, str) and text_problem(value):
+            self.error(where, text_problem(value))
+            return None
         return None if is_blank(value) else value
 
     def amount(self, value, where: Place, unit: str = WAN) -> Decimal:
@@ -111,7 +116,7 @@ class CellReader:
         if isinstance(value, DATE_TYPES):
             self.error(where, _("应为文字，不是日期或时间（请把单元格设为文本格式）"))
             return ""
-        text = plain(value)
+        text = restored(plain(value))
         if required and not text:
             self.error(where, _("不能为空"))
         if max_length and len(text) > max_length:
@@ -142,7 +147,7 @@ class CellReader:
         text = self.text(value, where, required=required)
         if not text:
             return None
-        if not (text.isdigit() and 2000 <= int(text) <= 2100):
+        if not (text.isascii() and text.isdigit() and 2000 <= int(text) <= 2100):
             self.error(where, _("“%(value)s”不是有效的年度") % {"value": text})
             return None
         return int(text)

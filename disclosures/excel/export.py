@@ -34,6 +34,7 @@ from disclosures.excel.layout import (
     info_sections,
     sheet_layouts,
 )
+from disclosures.formula_guard import inert
 from disclosures.layouts import get_layout, is_layout, layout_of_data
 from disclosures.models import Disclosure
 from disclosures.money import to_wan
@@ -157,8 +158,8 @@ def _put(sheet: Worksheet, row: int, column: int, value, kind: str, *, entered: 
     if kind == AMOUNT:
         cell.value = to_wan(value)
     else:
-        cell.value = _text(value)
-        cell.data_type = "s"  # a text such as "=4" or "=SUM(…)" stays text, never a formula
+        cell.value = inert(_text(value))  # a text such as "=SUM(…)" is written '=SUM(…)
+        cell.data_type = "s"  # and stays text, never a formula
     return cell
 
 

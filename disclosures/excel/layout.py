@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
 from disclosures.layouts import registry
 from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, PriorYear
+from disclosures.narrative.reasons import is_key
 from disclosures.tables.builders import FUNCTION_CLASSES, ITEM, UNIT
 from disclosures.tables.declaration import (
     AMOUNT,
@@ -288,7 +289,6 @@ INFO_SECTIONS = (
     (_("三、上年数（用于同比说明；空白表示未知，不作比较）"), PRIOR_FIELDS),
 )
 FIXED_FIELDS = {field.key: field for _title, fields in INFO_SECTIONS for field in fields}
-MAX_EXPLANATION_KEY = 60
 
 
 def prior_code_field(group: str, code: str, name: str) -> InfoField:
@@ -324,7 +324,7 @@ def info_field(key: str) -> InfoField | None:
         return prior_code_field(*found, "")
     if key.startswith(EXPLANATION_PREFIX):
         name = key.removeprefix(EXPLANATION_PREFIX)
-        return explanation_field(name, {}) if 0 < len(name) <= MAX_EXPLANATION_KEY else None
+        return explanation_field(name, {}) if is_key(name) else None
     return None
 
 

@@ -18,6 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from disclosures.excel.markup import count_markup
 from disclosures.interchange import InterchangeError
 
 MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024
@@ -74,16 +75,19 @@ def check_container(raw: bytes) -> None:
     try:
         with zipfile.ZipFile(BytesIO(raw)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+            if "xl/workbook.xml" not in {member.filename for member in members}:
+                raise not_xlsx
+            expanded = sum(member.file_size for member in members)
+            if len(members) > MAX_MEMBERS or expanded > MAX_UNCOMPRESSED_BYTES:
+                raise WorkbookError(
+                    [_("文件解压后达%(size)s，超过上限%(limit)s，已拒绝（可能是异常文件）。")
+                     % {"size": filesizeformat(expanded), "limit": filesizeformat(MAX_UNCOMPRESSED_BYTES)}]
+                )  # fmt: skip
+            too_much = count_markup(archive).problems()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError, EOFError) as exc:
         raise not_xlsx from exc
-    if "xl/workbook.xml" not in {member.filename for member in members}:
-        raise not_xlsx
-    expanded = sum(member.file_size for member in members)
-    if len(members) > MAX_MEMBERS or expanded > MAX_UNCOMPRESSED_BYTES:
-        raise WorkbookError(
-            [_("文件解压后达%(size)s，超过上限%(limit)s，已拒绝（可能是异常文件）。")
-             % {"size": filesizeformat(expanded), "limit": filesizeformat(MAX_UNCOMPRESSED_BYTES)}]
-        )  # fmt: skip
+    if too_much:
+        raise WorkbookError(too_much)
 
 
 def read_workbook(raw: bytes, widths: dict[str, int]) -> WorkbookValues:

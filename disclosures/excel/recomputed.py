@@ -60,8 +60,8 @@ def _typed_wan(value, unit: str) -> Decimal | None:
         return None
     try:
         typed = Decimal(plain(value))
-    except InvalidOperation:
+        if unit == YUAN:
+            typed /= TEN_THOUSAND
+        return typed.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # not finite, or too large to hold to the cent (1e308)
         return None
-    if unit == YUAN:
-        typed /= TEN_THOUSAND
-    return typed.quantize(CENT, rounding=ROUND_HALF_UP)

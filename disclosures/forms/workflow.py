@@ -59,6 +59,12 @@ class ApprovalDateForm(forms.ModelForm):
         fields = ["budget_approved_on"]
         widgets = {"budget_approved_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
+    def clean(self):
+        # The date is published with the version (按时公开 or 逾期公开 follows from it): frozen with it.
+        if self.instance.is_frozen:
+            raise forms.ValidationError(_("该版本已经公开，预算批复日期随公开版本固定，不能再修改。"))
+        return super().clean()
+
 
 class ReviewFilterForm(forms.Form):
     department = forms.ModelChoiceField(

@@ -7,10 +7,12 @@ from django.shortcuts import render
 from disclosures.access import current_disclosure_or_404
 from disclosures.formats import FORMATS, file_name
 from disclosures.rendering import document_context, is_draft
+from disclosures.rendering.limits import rendering_limited
 from disclosures.rendering.preview_cache import preview_pdf as cached_preview_pdf
 
 
 @login_required
+@rendering_limited
 def preview(request, unit_code: str, year: int):
     disclosure = current_disclosure_or_404(request.user, unit_code, year)
     context = document_context(disclosure, draft=is_draft(disclosure))
@@ -18,6 +20,7 @@ def preview(request, unit_code: str, year: int):
 
 
 @login_required
+@rendering_limited
 def preview_pdf(request, unit_code: str, year: int):
     disclosure = current_disclosure_or_404(request.user, unit_code, year)
     response = HttpResponse(

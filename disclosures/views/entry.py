@@ -114,7 +114,7 @@ def code_search(request, year: int):
     codes = ClassificationCode.objects.for_year(scheme, year).select_related("parent__parent")
     level = request.GET.get("level", "")
     if level:
-        if not level.isdigit():
+        if not (level.isascii() and level.isdigit()):
             return JsonResponse({"error": _("级次应为数字")}, status=400)
         codes = codes.filter(level=int(level))
     typed = request.GET.get("q", "").strip()[:100]

@@ -19,6 +19,9 @@ from disclosures.formats import FORMATS, exporter, file_name
 from disclosures.forms.entry_hub import LayoutForm, StartDraftForm, UploadJsonForm
 from disclosures.layouts import get_layout
 from disclosures.models import Disclosure
+from disclosures.rendering import is_final
+from disclosures.rendering.limits import rendering_limited
+from disclosures.rendering.preview_cache import preview_pdf
 from disclosures.services import DisclosureRefused
 from units.permissions import can_edit_unit_data, units_visible_to
 
@@ -67,11 +70,15 @@ def detail(request, unit_code: str, year: int):
 
 
 @login_required
+@rendering_limited
 def download(request, unit_code: str, year: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404
     disclosure = current_disclosure_or_404(request.user, unit_code, year)
-    content = exporter(fmt)(disclosure)
+    if fmt == "pdf":  # seconds to lay out: once per state of the content, shared by concurrent requests
+        content = preview_pdf(disclosure, draft=not is_final(disclosure))
+    else:
+        content = exporter(fmt)(disclosure)
     headers = {
         "Content-Disposition": content_disposition_header(True, file_name(disclosure, fmt)),
         "Cache-Control": "private, no-store",  # a draft changes; never serve it from a cache

@@ -17,8 +17,9 @@ from disclosures.models import FROZEN_STATUSES, Comment, PublicationJob, Publish
 from disclosures.tasks import refresh_finding_counts
 from disclosures.workflow import comments as comment_service
 from disclosures.workflow.audit import change_log
+from disclosures.workflow.integrity import FileUnavailable
 from disclosures.workflow.links import disclosure_url
-from disclosures.workflow.publication import published_file_response
+from disclosures.workflow.publication import file_unavailable_response, published_file_response
 from disclosures.workflow.review import current_review_year, review_rows
 from disclosures.workflow.services import TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
@@ -120,7 +121,10 @@ def published_file(request, unit_code: str, year: int, version: int, fmt: str):
     stored = get_object_or_404(
         PublishedFile.objects.select_related("disclosure__unit"), disclosure=disclosure, format=fmt
     )
-    return published_file_response(stored)
+    try:
+        return published_file_response(stored)
+    except FileUnavailable:
+        return file_unavailable_response(request, stored)
 
 
 @login_required
@@ -210,7 +214,8 @@ def approval_date(request, unit_code: str, year: int):
         form.save()
         messages.success(request, _("%(unit)s的预算批复日期已保存。") % {"unit": disclosure.unit.name})
     else:
-        messages.error(request, _("预算批复日期无效。"))
+        for error in form.errors.get("__all__", [_("预算批复日期无效。")]):
+            messages.error(request, error)
     return _back(request, reverse("disclosures:review_list", args=[year]))
 
 

@@ -9,11 +9,13 @@ the job records the error and the disclosure stays approved.
 import hashlib
 import logging
 from dataclasses import dataclass
+from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,10 +23,14 @@ from disclosures.choices import Status
 from disclosures.formats import FORMATS, exporter, file_name
 from disclosures.models import Disclosure, PublicationJob, PublishedFile, WorkflowEvent
 from disclosures.workflow import notifications
+from disclosures.workflow.integrity import verified_content
 from disclosures.workflow.signals import disclosure_published
 from disclosures.workflow.transitions import BY_NAME
 
 logger = logging.getLogger(__name__)
+
+# The standalone HTML file carries its stylesheets inline and has no script: it may style itself, nothing more.
+STANDALONE_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 
 
 class PublicationFailed(Exception):
@@ -140,13 +146,28 @@ def _publish(job: PublicationJob, files: list[PublishedFile]) -> None:
 
 
 def published_file_response(published_file: PublishedFile) -> FileResponse:
-    """Serve a stored published file as it was rendered: read from storage, never rendered again."""
+    """Serve a stored published file as it was rendered: read from storage, never rendered again.
+
+    Raises FileUnavailable when the stored file is missing or no longer matches its SHA-256 (it is then
+    marked unavailable, and the caller answers with :func:`file_unavailable_response`).
+    """
     name = file_name(published_file.disclosure, published_file.format)
     if published_file.disclosure.version > 1:
         name = stored_name(published_file.disclosure, published_file.format)
-    return FileResponse(
-        published_file.file.open("rb"),
+    response = FileResponse(
+        BytesIO(verified_content(published_file)),  # read once: checked against its SHA-256, then sent
         content_type=FORMATS[published_file.format].content_type,
         as_attachment=published_file.format != "html",
         filename=name,
     )
+    if published_file.format == "html":
+        response["Content-Security-Policy"] = STANDALONE_HTML_POLICY
+    return response
+
+
+def file_unavailable_response(request, published_file: PublishedFile) -> HttpResponse:
+    """What a reader gets instead of a file that is missing or altered: an explanation, never cached."""
+    context = {"published_file": published_file, "disclosure": published_file.disclosure}
+    response = render(request, "file_unavailable.html", context, status=503)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from disclosures.models import Disclosure
+from public import params
 from public.caching import public_response
 from public.opendata import exports
 from public.queries import fingerprint, published
@@ -57,15 +58,16 @@ def disclosure_list(request):
         value = request.GET.get(parameter, "").strip()
         if not value:
             continue
-        if parameter == "year" and not value.isdigit():
+        if parameter == "year" and params.year(value) is None:
             return _json({"error": _("参数 year 应为四位年份，例如 2025。")}, status=400)
         reports = reports.filter(**{lookup: value})
     page_text = request.GET.get("page", "1")
-    if not page_text.isdigit() or int(page_text) < 1:
+    page_number = params.whole_number(page_text)
+    if not page_number:
         return _json({"error": _("参数 page 应为正整数。")}, status=400)
     paginator = Paginator(reports, PAGE_SIZE)
     try:
-        page = paginator.page(int(page_text))
+        page = paginator.page(page_number)
     except EmptyPage:
         return _json({"error": _("没有第%(page)s页。") % {"page": page_text}}, status=404)
 

@@ -3,7 +3,8 @@
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import condition, require_safe
 
-from disclosures.workflow.publication import published_file_response
+from disclosures.workflow.integrity import FileUnavailable
+from disclosures.workflow.publication import file_unavailable_response, published_file_response
 from public.caching import per_request, public_response
 from public.opendata import exports, table_file_name
 from public.queries import fingerprint, published_file_or_404
@@ -27,7 +28,11 @@ def _file_etag(request, year: int, unit_code: str, file_format: str, version: in
 def published_file(request, year: int, unit_code: str, file_format: str, version: int | None = None):
     """Stream the file rendered at publication, unchanged; its SHA-256 is its ETag."""
     _reports, stored = _stored(request, year, unit_code, file_format, version)
-    return public_response(published_file_response(stored), immutable=version is not None, cors=True)
+    try:
+        response = published_file_response(stored)
+    except FileUnavailable:
+        return file_unavailable_response(request, stored)
+    return public_response(response, immutable=version is not None, cors=True)
 
 
 def _table_etag(request, year: int, unit_code: str, number: int, version: int | None = None) -> str:

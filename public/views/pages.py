@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import condition, require_safe
 
+from public import params
 from public.caching import cached, per_request, public_response
 from public.departments import department_year
 from public.directory import State, default_year, directory, directory_fingerprint, search_units, years
@@ -21,10 +22,7 @@ def _page(html: str) -> HttpResponse:
 
 
 def _requested_year(request, choices: list[int]) -> int:
-    text = request.GET.get("year", "")
-    if text.isdigit() and 2000 <= int(text) <= 2100:
-        return int(text)
-    return default_year(choices)
+    return params.year(request.GET.get("year", "")) or default_year(choices)
 
 
 def _directory_etag(request, **kwargs) -> str:
