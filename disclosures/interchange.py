@@ -249,8 +249,9 @@ def parse(raw: bytes | str) -> DisclosureData:
     kind = reader.choice(document.get("kind", Kind.BUDGET), "kind", Kind.values, "类型")
     department = reader.obj(document.get("department"), "department")
     unit = reader.obj(document.get("unit"), "unit")
-    unit_type = unit_type_from_wording(unit.get("type")) or reader.choice(
-        unit.get("type"), "unit.type", Unit.Type.values, "单位类型"
+    type_wording = reader.text(unit.get("type"), "unit.type")
+    unit_type = unit_type_from_wording(type_wording) or reader.choice(
+        type_wording, "unit.type", Unit.Type.values, "单位类型"
     )
     overview = reader.obj(document.get("overview"), "overview")
     jurisdiction = reader.obj(department.get("jurisdiction"), "department.jurisdiction")

@@ -21,11 +21,12 @@ def audit_fixture(name: str, **options) -> AuditResult:
     return audit_file(path.name, path.read_bytes(), **options)
 
 
-def seed_html(blocker) -> str:
-    """Seed 002 as the portal publishes it (not marked 草稿), as one HTML page; the import is rolled back."""
+def seed_html(blocker, fixture: Path = SEED_002) -> str:
+    """A seed (002 unless told) as the portal publishes it (not marked 草稿), as one HTML page; the import is
+    rolled back."""
     with blocker.unblock(), transaction.atomic():
         load_starter_catalogs()
-        disclosure = import_disclosure(data=parse(SEED_002.read_bytes()))
+        disclosure = import_disclosure(data=parse(fixture.read_bytes()))
         disclosure = Disclosure.objects.select_related("unit__department").get(pk=disclosure.pk)
         html = render_standalone(document_context(disclosure, draft=False))
         transaction.set_rollback(True)

@@ -70,7 +70,9 @@ def test_summary_downloads(reviewer_client, catalogs):
     assert [row[0] for row in rows[1:]] == ["seed-000-2024.txt", "seed-004-2024.txt"]
     assert workbook["汇总"]["A2"].hyperlink is not None
     assert any("921.89" in str(row[10]) for row in workbook["问题清单"].iter_rows(values_only=True))
-    html = reviewer_client.get(reverse("audits:batch_download", args=[batch.pk, "html"])).content.decode()
+    response = reviewer_client.get(reverse("audits:batch_download", args=[batch.pk, "html"]))
+    assert response["Content-Disposition"].startswith("attachment")
+    html = b"".join(response.streaming_content).decode()
     assert 'href="#doc-2"' in html and 'id="doc-2"' in html
 
 

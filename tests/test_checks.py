@@ -347,6 +347,7 @@ def test_line_without_purpose(seed_data):
         ("同口径比2023年增加（减少）0万元，与上年持平", "text.either_or", "“增加（减少）”"),
         ("第二部分：柳州市柳江区信息中心024年单位预算情况说明", "text.year_digits", "“024年”"),
         ("机关事业单位基本养老保险缴费18.10元，同比增加5.66万元", "text.amount_in_yuan", "“18.10元”"),
+        ("国有资产占用额为128.36万元，其中固定资产30.04万元，无形资产万元。", "text.missing_amount", "“无形资产万元”"),
     ],
 )
 def test_template_leftovers_are_caught(text, code, shown):
@@ -367,6 +368,7 @@ def test_a_long_note_is_shortened_in_the_message():
         "各部门（单位）按要求公开；部门名称(单位)见附表。",
         "项目周期3年，近10年来持续运行；用电价格1.20元/度。",
         "办公设备购置费(≤2.1587万元)；满意度(≥90%)。",
+        "报表金额单位为万元，以万元计；投资规模达数百万元。",
     ],
 )
 def test_ordinary_text_passes(text):

@@ -2,7 +2,7 @@
 department's words in a unit's document, and one reason pasted for everything.
 
 The leftover patterns are the authoring rules' (``disclosures.checks.texts.leftovers_in``: ××,
-（单位）, 【…】, 增加（减少）, 024年, 18.10元); what only a published document shows is added here.
+（单位）, 【…】, 增加（减少）, 024年, 18.10元, 无形资产万元); what only a published document shows is added here.
 """
 
 import re
@@ -14,16 +14,12 @@ from audits.structure import AuditDocument
 from disclosures.checks.texts import leftovers_in
 
 EMPTY_REASON = "text.empty_reason"
-MISSING_AMOUNT = "text.missing_amount"
 DEPARTMENT_WORDS = "text.department_words"
 REPEATED_REASON = "text.repeated_reason"
 PUBLISHED_LEFTOVER = "text.template_words"
 
 PUBLISHED_LEFTOVERS = re.compile(r"[（(]增加内容[）)]|等字样|[（(]此处[^）)]*[）)]")
 EMPTY_REASONS = re.compile(r"(?:主要)?原因(?:是|为)?[：:]?\s*(?:[。；;，,]|$)")
-# 无形资产万元: a name and 万元 with no figure between (单位：万元, 单位为万元 are not amounts).
-MISSING_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,12})万元")
-NOT_AN_AMOUNT = re.compile(r"(?:单位|为|以|按|计|是)$")
 UNIT_WORDS = re.compile(r"我部门|本部门")
 REASON = re.compile(r"主要原因(?:是|为)?[：:]?([^。；;]{4,})")
 REPEATS = 3
@@ -62,11 +58,6 @@ def check_words(document: AuditDocument) -> list[AuditFinding]:
         for match in EMPTY_REASONS.finditer(text):
             found = match.group(0).strip()
             findings.append(error(EMPTY_REASON, f"“{found}”后没有写出原因。", printed=found, **_place(line)))
-        for match in MISSING_FIGURE.finditer(text):
-            if NOT_AN_AMOUNT.search(match.group(1)):
-                continue
-            words = match.group(0)
-            findings.append(error(MISSING_AMOUNT, f"“{words}”缺少金额数字。", printed=words, **_place(line)))
         if document.is_unit_document and (match := UNIT_WORDS.search(text)):
             detail = f"单位的公开材料中写作“{match.group(0)}”（部门模板的用语），应为“我单位”。"
             findings.append(error(DEPARTMENT_WORDS, detail, printed=match.group(0), **_place(line)))

@@ -30,6 +30,7 @@ TEMPLATE_NOTE = "text.template_note"
 EITHER_OR = "text.either_or"
 YEAR_DIGITS = "text.year_digits"
 AMOUNT_IN_YUAN = "text.amount_in_yuan"
+MISSING_AMOUNT = "text.missing_amount"
 
 CHANGE_WORDS = "增加|增长|上升|提高|减少|下降|降低"
 
@@ -70,6 +71,13 @@ LEFTOVERS = (
         AMOUNT_IN_YUAN,
         re.compile(r"(?<![\d.])\d+\.\d{2}元(?![/／每])"),
         gettext_lazy("金额%(found)s以“元”为单位，报表金额以“万元”为单位，请核对。"),
+    ),
+    # A name and 万元 with no figure between: seed 000's “无形资产万元”. 单位万元, 为万元, 以万元 … are not
+    # amounts but the unit of the figures.
+    Leftover(
+        MISSING_AMOUNT,
+        re.compile(r"[\u4e00-\u9fff]{2,12}(?<![位为以按计是千百十])万元"),
+        gettext_lazy("%(found)s缺少金额数字，请填写。"),
     ),
 )
 NOTE_PREVIEW = 20  # characters of a long 【…】 note shown in the message
