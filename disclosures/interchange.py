@@ -21,7 +21,7 @@ from disclosures.choices import (
     ProcurementMode,
 )
 from disclosures.input_limits import InputRefused, load_json, text_problems
-from disclosures.layouts import is_layout
+from disclosures.layouts import get_layout, is_layout
 from disclosures.models import (
     FINAL_LINE_AMOUNT_FIELDS,
     PRIOR_YEAR_AMOUNT_FIELDS,
@@ -303,6 +303,8 @@ def parse(raw: bytes | str) -> DisclosureData:
     layout = reader.text(document.get("layout"), "layout")
     if layout and not is_layout(layout):
         reader.error("layout", f"“{layout}”不是本平台的公开格式")
+    elif layout and kind and get_layout(layout).kind != kind:
+        reader.error("layout", f"“{layout}”是{Kind(get_layout(layout).kind).label}的格式，与 kind“{kind}”不符")
     data = DisclosureData(
         year=year,
         kind=kind,

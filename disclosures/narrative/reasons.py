@@ -23,7 +23,9 @@ and with budget-disclosure/1 (its ``explanations`` object):
 ``fiscal_change``                   财政拨款 (收入 and 支出 balance: one reason, printed wherever the
                                     layout states that change)
 ``economic.<款 or 类>``             one economic 款 (5 digits) or 类 (3 digits) of 一般公共预算基本支出
-``purpose.basic`` / ``purpose.project``  what 基本支出 / 项目支出 as a whole is 主要用于
+``purpose.basic`` / ``purpose.project``  what 基本支出 / 项目支出 as a whole is 主要用于; a 决算's
+                                    ``purpose.abroad`` / ``.vehicle`` / ``.reception``: what the “三公”
+                                    item was spent on (开支内容, 主要用于)
 ``budget_gap.<scope>[.<项>]``       a 决算's: why 决算数 differs from 年初预算数, of 一般公共预算 (scope
                                     ``general_budget``), 政府性基金 (``gov_fund``) or 国有资本经营
                                     (``state_capital``) as a whole or of one 项 of it (its 7-digit code),
@@ -70,7 +72,7 @@ STANDARD_TABLE_KEYS = tuple(BUDGET_TABLES)
 KEY_PATTERN = re.compile(
     r"^(?:total_change|income_change|expenditure_change|basic_change|project_change|gov_fund|procurement"
     r"|operating_costs|general_budget_change|general_basic_change|fiscal_change|function_class\.\d{3}"
-    r"|economic\.(?:\d{3}|\d{5})|purpose\.(?:basic|project)"
+    r"|economic\.(?:\d{3}|\d{5})|purpose\.(?:basic|project|abroad|vehicle|reception)"
     rf"|three_public\.(?:{'|'.join(THREE_PUBLIC_ITEMS)})"
     rf"|procurement\.(?:{'|'.join(PROCUREMENT_PARTS)})"
     rf"|budget_gap\.(?:three_public|(?:{'|'.join(BUDGET_GAP_FUNDS)})(?:\.\d{{3}}(?:\d{{2}}){{0,2}})?)"
@@ -90,6 +92,10 @@ def three_public(item: str) -> str:
 
 def procurement(part: str) -> str:
     return f"procurement.{part}"
+
+
+def purpose(subject: str) -> str:
+    return f"purpose.{subject}"
 
 
 def economic(code: str) -> str:
