@@ -860,9 +860,7 @@ class Comment(models.Model):
         verbose_name = _("审核意见")
         verbose_name_plural = _("审核意见")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(table="") | Q(table__in=list(TABLES)), name="comment_table_valid"
-            ),
+            models.CheckConstraint(condition=Q(table="") | Q(table__in=list(TABLES)), name="comment_table_valid"),
             models.CheckConstraint(condition=~Q(text=""), name="comment_not_empty"),
             models.CheckConstraint(condition=Q(row="") | ~Q(table=""), name="comment_row_needs_table"),
         ]

@@ -282,7 +282,7 @@ def load(disclosure: Disclosure) -> DisclosureData:
             economic={row.code: row.amount for row in prior_row.economic_items.all()},
         )
     targets = PerformanceTarget.objects.filter(disclosure=disclosure).prefetch_related("indicators")
-    return DisclosureData(
+    data = DisclosureData(
         year=disclosure.year,
         kind=disclosure.kind,
         department_code=department.code,
@@ -371,6 +371,11 @@ def load(disclosure: Disclosure) -> DisclosureData:
         if disclosure.kind == Kind.FINAL
         else [],
     )
+    if disclosure.kind == Kind.FINAL and not disclosure.is_frozen:  # a published 决算 stays as it was published
+        from disclosures.final_accounts import linked_budget  # here: it builds on this module
+
+        return linked_budget(disclosure, data)
+    return data
 
 
 def _final_figures(disclosure: Disclosure) -> dict[str, Decimal | int]:
@@ -413,8 +418,13 @@ def load_previous(disclosure: Disclosure) -> DisclosureData | None:
 
 @transaction.atomic
 def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
-    """Replace every table of a disclosure with ``data`` (codes must exist in the year's catalog)."""
+    """Replace every table of a disclosure with ``data`` (codes must exist in the year's catalog); a 决算's
+    年初预算数 are stored as its budget gives them, where the portal has that budget."""
     book = code_book(disclosure.year)
+    if disclosure.kind == Kind.FINAL:
+        from disclosures.final_accounts import linked_budget  # here: it builds on this module
+
+        data = linked_budget(disclosure, data)
 
     def function(code: str) -> ClassificationCode:
         return book[(Scheme.FUNCTION, code)]
@@ -460,9 +470,7 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
         for row in data.basic
     )
     ThreePublicCosts.objects.bulk_create(
-        ThreePublicCosts(
-            disclosure=disclosure, fund=row.fund, **{n: getattr(row, n) for n in THREE_PUBLIC_ROW_FIELDS}
-        )
+        ThreePublicCosts(disclosure=disclosure, fund=row.fund, **{n: getattr(row, n) for n in THREE_PUBLIC_ROW_FIELDS})
         for row in data.three_public
     )
     ProcurementItem.objects.bulk_create(
