@@ -66,10 +66,11 @@ def linked_budget(disclosure: Disclosure, data: DisclosureData) -> DisclosureDat
 
 
 @transaction.atomic
-def create_from_budget(*, unit: Unit, year: int) -> Disclosure:
+def create_from_budget(*, unit: Unit, year: int, budget: Disclosure | None = None) -> Disclosure:
     """A 决算 draft of ``unit`` for ``year`` from its budget: the same 项, 年初预算 filled in, actuals to enter
-    (``replace_content`` stores the budget's 年初预算数, see ``linked_budget``)."""
-    budget = budget_of(unit.pk, year)
+    (``replace_content`` stores the budget's 年初预算数, see ``linked_budget``). ``budget``: another version to
+    start from (the demo's draft budget); by default the one ``budget_of`` finds."""
+    budget = budget or budget_of(unit.pk, year)
     if budget is None:
         raise DisclosureRefused(
             _("%(unit)s %(year)d年没有已公开或已审核的预算，不能据此生成决算；请直接录入决算。")
@@ -94,5 +95,5 @@ def create_from_budget(*, unit: Unit, year: int) -> Disclosure:
     )
     layout = layout_for_unit(unit, year, Kind.FINAL)
     disclosure = Disclosure.objects.create(unit=unit, year=year, kind=Kind.FINAL, layout=layout)
-    replace_content(disclosure, draft)
+    replace_content(disclosure, with_budget(draft, source))
     return disclosure
