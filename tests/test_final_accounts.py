@@ -139,7 +139,8 @@ def approved_budget(seed_disclosure):
 
 def test_a_final_is_authored_from_the_units_budget_with_its_initial_budget_filled_in(approved_budget, unit):
     final = create_from_budget(unit=unit, year=2025)
-    assert (final.kind, final.status, final.layout) == (Kind.FINAL, Status.DRAFT, "liujiang-2017-final")
+    # 柳州市 has no 决算 layout of its own: the national one.
+    assert (final.kind, final.status, final.layout) == (Kind.FINAL, Status.DRAFT, "national-final-2021")
     budget, data = load(approved_budget), load(final)
     assert {(line.function_code, line.fund): line.budget_initial for line in data.lines} == {
         (line.function_code, line.fund): line.total for line in budget.lines
@@ -162,3 +163,23 @@ def test_the_initial_budget_is_read_from_the_budget_whatever_is_typed(approved_b
 def test_without_a_budget_of_the_year_a_final_cannot_be_made_from_it(seed_disclosure, unit):
     with pytest.raises(DisclosureRefused, match="没有已公开或已审核的预算"):
         create_from_budget(unit=unit, year=2025)
+
+
+def test_the_national_layout_publishes_the_nine_tables_and_its_standard_narrative(catalogs):
+    from disclosures.narrative import compose
+
+    data = parse(seed_001())
+    document = compose(data, code_book(2017), layout="national-final-2021")
+    assert [str(table.title) for table in document.layout.tables] == [
+        "收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+        "一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款“三公”经费支出决算表",
+        "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表",
+    ]  # fmt: skip
+    keys = [section.key for part in document.parts for section in part.sections]
+    assert keys[keys.index("overall") :] == [
+        "overall", "income", "expenditure", "fiscal", "general_budget", "basic", "three_public", "gov_fund",
+        "state_capital", "other", "glossary",
+    ]  # fmt: skip
+    text = "".join(str(section.html) for part in document.parts for section in part.sections)
+    assert "{{" not in text and "没有使用国有资本经营预算财政拨款安排的支出" in text
+    assert "完成年初预算的131.84%" in text and "公务用车保有量为14辆" in text

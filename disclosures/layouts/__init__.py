@@ -27,7 +27,7 @@ from disclosures.layouts.base import (
 
 DEFAULT_LAYOUT_KEY = "liuzhou-2025"
 # A 决算 of a jurisdiction without a 决算 layout of its own gets this one.
-DEFAULT_FINAL_LAYOUT_KEY = "liujiang-2017-final"
+DEFAULT_FINAL_LAYOUT_KEY = "national-final-2021"
 
 
 class UnknownLayout(KeyError):

@@ -57,3 +57,7 @@ def three_public(facts: Facts) -> list[Slot]:
 
 def gov_fund(facts: Facts) -> list[Slot]:
     return _fund_gaps(facts.final.gov_fund, _("政府性基金预算财政拨款支出（决算数与年初预算数的差异）"), facts)
+
+
+def state_capital(facts: Facts) -> list[Slot]:
+    return _fund_gaps(facts.final.state_capital, _("国有资本经营预算财政拨款支出（决算数与年初预算数的差异）"), facts)
