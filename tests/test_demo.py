@@ -5,9 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 
+from disclosures import access
 from disclosures.choices import Status
 from disclosures.models import Disclosure, ExpenditureLine
 from disclosures.snapshot import load
+from units.models import User
 
 
 def load_demo() -> str:
@@ -80,5 +82,7 @@ def test_load_demo_makes_a_2025_final_draft_from_the_budget_with_illustrative_ac
     from disclosures.checks import findings_for
 
     assert [finding.message for finding in findings_for(final) if finding.is_error] == []
+    # The workspace's pages of 309002's 2025 still name its budget.
+    assert access.current_disclosure_or_404(User.objects.get(username="kuaiji"), "309002", 2025) == budget
     load_demo()
     assert Disclosure.objects.filter(unit__code="309002", kind="final").count() == 1
