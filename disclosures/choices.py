@@ -29,6 +29,17 @@ class Fund(models.TextChoices):
 FISCAL_FUNDS = (Fund.GENERAL_BUDGET, Fund.GOV_FUND, Fund.STATE_CAPITAL)
 
 
+class IncomeSource(models.TextChoices):
+    """Where a 决算 line's 单位资金 income came from (a fiscal fund's income is its 财政拨款), named as the
+    Income field of the same source."""
+
+    BUSINESS = "unit_business", _("事业收入")
+    OPERATING = "unit_operating", _("经营收入")
+    SUPERIOR = "unit_superior", _("上级补助收入")
+    AFFILIATED = "unit_affiliated", _("附属单位上缴收入")
+    OTHER = "unit_other", _("其他收入")
+
+
 class ProcurementMode(models.TextChoices):
     CENTRALIZED = "centralized", _("集中采购")
     DECENTRALIZED = "decentralized", _("分散采购")

@@ -11,12 +11,24 @@ from decimal import Decimal
 
 from catalogs.missing import CodeCheck, MissingCodes
 from catalogs.models import Scheme
-from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
+from disclosures.choices import (
+    Fund,
+    IncomeSource,
+    IndicatorCategory,
+    Kind,
+    Operator,
+    ProcurementCategory,
+    ProcurementMode,
+)
 from disclosures.input_limits import InputRefused, load_json, text_problems
-from disclosures.layouts import is_layout
+from disclosures.layouts import get_layout, is_layout
 from disclosures.models import (
+    FINAL_LINE_AMOUNT_FIELDS,
     PRIOR_YEAR_AMOUNT_FIELDS,
+    THREE_PUBLIC_COUNT_FIELDS,
+    THREE_PUBLIC_FINAL_AMOUNT_FIELDS,
     Disclosure,
+    EvaluatedProject,
     PerformanceIndicator,
     PerformanceTarget,
     ProcurementItem,
@@ -28,6 +40,7 @@ from disclosures.snapshot import (
     FUND_FIELDS,
     BasicRow,
     DisclosureData,
+    Evaluation,
     FundedRow,
     Indicator,
     Line,
@@ -64,6 +77,7 @@ PRIOR_KEYS = {
     "meeting": "meeting",
     "training": "training",
     "operating_costs": "operating_costs",
+    "spent": "spent",
     "gov_fund_expenditure": "gov_fund_expenditure",
     "general_budget_expenditure": "general_budget_expenditure",
     "general_budget_basic": "general_budget_basic",
@@ -77,6 +91,20 @@ PRIOR_GROUPS = {
 THREE_PUBLIC_KEYS = [
     "abroad", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training_local", "training_superior",
 ]  # fmt: skip
+# What a 决算 states besides a budget's (docs/disclosure-format.md, 决算): optional keys, written only for a 决算.
+FINAL_LINE_KEYS = FINAL_LINE_AMOUNT_FIELDS
+FINAL_THREE_PUBLIC_KEYS = THREE_PUBLIC_FINAL_AMOUNT_FIELDS
+FINAL_GROUPS = {
+    "closing": {fund.value: f"closing_{fund.value}" for fund in Fund},
+    "procurement": {"goods": "procurement_goods", "works": "procurement_works", "services": "procurement_services",
+                    "sme": "procurement_sme", "small_micro": "procurement_small_micro"},
+}  # fmt: skip
+FINAL_AMOUNT_KEYS = {"surplus_distribution": "surplus_distribution", "fund_drawdown": "fund_drawdown"}
+FINAL_ASSET_KEYS = {
+    "vehicles": {"ministerial": "vehicles_ministerial", "general": "vehicles_general",
+                 "enforcement": "vehicles_enforcement", "special": "vehicles_special", "other": "vehicles_other"},
+    "equipment": {"general": "equipment_general", "special": "equipment_special"},
+}  # fmt: skip
 TABLE_OF = {
     "expenditure_lines": "预算公开03表",
     "basic_by_economic": "预算公开06表",
@@ -113,7 +141,8 @@ def _where(path: str) -> str:
 KNOWN_KEYS = {
     "": {"format", "kind", "year", "amount_unit", "layout", "department", "unit", "overview", "income",
          "carryover_in", "expenditure_lines", "basic_by_economic", "three_public", "procurement", "service_purchases",
-         "performance_targets", "operating_costs", "state_assets", "contact", "prior_year", "explanations", "notes"},
+         "performance_targets", "operating_costs", "state_assets", "contact", "prior_year", "explanations", "notes",
+         "final", "evaluations"},
     "department": {"code", "name", "jurisdiction"},
     "department.jurisdiction": {"code", "name"},
     "unit": {"code", "name", "type"},
@@ -121,9 +150,17 @@ KNOWN_KEYS = {
     "contact": {"person", "phone"},
     "income": {"general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"},
     "carryover_in": set(CARRYOVER_KEYS),
-    "expenditure_lines[]": {"function_code", "fund", "personnel", "public", "project", "carry_forward", "purpose"},
+    "expenditure_lines[]": {"function_code", "fund", "personnel", "public", "project", "carry_forward", "purpose",
+                            *FINAL_LINE_KEYS, "income_source"},
     "basic_by_economic[]": {"economic_code", "personnel", "public"},
-    "three_public[]": {"fund", *THREE_PUBLIC_KEYS},
+    "three_public[]": {"fund", *THREE_PUBLIC_KEYS, *FINAL_THREE_PUBLIC_KEYS, *THREE_PUBLIC_COUNT_FIELDS},
+    "final": {*FINAL_GROUPS, *FINAL_AMOUNT_KEYS, "assets"},
+    "final.closing": set(FINAL_GROUPS["closing"]),
+    "final.procurement": set(FINAL_GROUPS["procurement"]),
+    "final.assets": set(FINAL_ASSET_KEYS),
+    "final.assets.vehicles": set(FINAL_ASSET_KEYS["vehicles"]),
+    "final.assets.equipment": set(FINAL_ASSET_KEYS["equipment"]),
+    "evaluations[]": {"project", "amount", "text"},
     "procurement[]": {"function_code", "project", "mode", "category", "funds"},
     "service_purchases[]": {"function_code", "project", "funds"},
     "performance_targets[]": {"project", "amount", "goal", "indicators", "key_project"},
@@ -177,6 +214,14 @@ class _Reader:
         except AmountError as exc:
             self.error(path, str(exc))
             return Decimal("0")
+
+    def count(self, value, path: str) -> int:
+        if value is None:
+            return 0
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 2_000_000_000:
+            self.error(path, f"“{value}”不是有效的数量（应为非负整数）")
+            return 0
+        return value
 
     def optional_amount(self, value, path: str) -> Decimal | None:
         return None if value is None else self.amount(value, path)
@@ -259,6 +304,8 @@ def parse(raw: bytes | str) -> DisclosureData:
     layout = reader.text(document.get("layout"), "layout")
     if layout and not is_layout(layout):
         reader.error("layout", f"“{layout}”不是本平台的公开格式")
+    elif layout and kind and get_layout(layout).kind != kind:
+        reader.error("layout", f"“{layout}”是{Kind(get_layout(layout).kind).label}的格式，与 kind“{kind}”不符")
     data = DisclosureData(
         year=year,
         kind=kind,
@@ -310,7 +357,10 @@ def parse(raw: bytes | str) -> DisclosureData:
             project=reader.amount(item.get("project"), f"{path}.project"),
             carry_forward=reader.amount(item.get("carry_forward"), f"{path}.carry_forward"),
             purpose=reader.text(item.get("purpose"), f"{path}.purpose"),
-        )
+            income_source=reader.choice(item.get("income_source", ""), f"{path}.income_source",
+                                        ["", *IncomeSource.values], "收入来源"),
+            **{key: reader.amount(item.get(key), f"{path}.{key}") for key in FINAL_LINE_KEYS},
+        )  # fmt: skip
         key = (line.function_code, line.fund)
         if key in seen_lines:
             reader.error(path, f"科目“{line.function_code}”与第{seen_lines[key] + 1}行重复（同一资金性质只能填一行）")
@@ -337,8 +387,10 @@ def parse(raw: bytes | str) -> DisclosureData:
         item = reader.obj(item, path)
         row = ThreePublicRow(
             fund=reader.choice(item.get("fund", Fund.GENERAL_BUDGET), f"{path}.fund", Fund.values, "资金性质"),
-            **{key: reader.amount(item.get(key), f"{path}.{key}") for key in THREE_PUBLIC_KEYS},
-        )
+            **{key: reader.amount(item.get(key), f"{path}.{key}") for key in (*THREE_PUBLIC_KEYS,
+                                                                               *FINAL_THREE_PUBLIC_KEYS)},
+            **{key: reader.count(item.get(key), f"{path}.{key}") for key in THREE_PUBLIC_COUNT_FIELDS},
+        )  # fmt: skip
         if row.fund in seen_funds:
             reader.error(path, f"资金性质“{row.fund}”与第{seen_funds[row.fund] + 1}行重复")
         seen_funds.setdefault(row.fund, index)
@@ -427,6 +479,8 @@ def parse(raw: bytes | str) -> DisclosureData:
                 getattr(prior, group)[class_code] = reader.amount(amount, f"prior_year.{group}.{class_code}")
         data.prior = prior
 
+    _parse_final(reader, document, data)
+
     for key, text in reader.obj(document.get("explanations"), "explanations").items():
         key = canonical_key(str(key))
         if not is_key(key):
@@ -438,6 +492,57 @@ def parse(raw: bytes | str) -> DisclosureData:
         raise InterchangeError(reader.errors, missing_codes=codes.missing)
     data.import_warnings = reader.warnings
     return data
+
+
+def _parse_final(reader: _Reader, document: dict, data: DisclosureData) -> None:
+    """The ``final`` object and ``evaluations`` of a 决算 (a budget has neither)."""
+    if document.get("final") is not None:
+        final = reader.obj(document.get("final"), "final")
+        for group, names in FINAL_GROUPS.items():
+            values = reader.obj(final.get(group), f"final.{group}")
+            for key, name in names.items():
+                data.final[name] = reader.amount(values.get(key), f"final.{group}.{key}")
+        for key, name in FINAL_AMOUNT_KEYS.items():
+            data.final[name] = reader.amount(final.get(key), f"final.{key}")
+        assets = reader.obj(final.get("assets"), "final.assets")
+        for group, names in FINAL_ASSET_KEYS.items():
+            values = reader.obj(assets.get(group), f"final.assets.{group}")
+            for key, name in names.items():
+                data.final[name] = reader.count(values.get(key), f"final.assets.{group}.{key}")
+        if data.final["procurement_small_micro"] > data.final["procurement_sme"]:
+            reader.error(
+                "final.procurement.small_micro",
+                "授予小微企业合同金额不能大于授予中小企业合同金额（小微企业是中小企业的一部分）",
+            )
+    for index, item in enumerate(reader.items(document.get("evaluations"), "evaluations")):
+        path = f"evaluations[{index}]"
+        item = reader.obj(item, path)
+        data.evaluations.append(
+            Evaluation(
+                project=reader.text(
+                    item.get("project"), f"{path}.project", required=True, field=_field(EvaluatedProject, "project")
+                ),
+                amount=reader.amount(item.get("amount"), f"{path}.amount"),
+                text=reader.text(item.get("text"), f"{path}.text"),
+            )
+        )
+    if (data.final or data.evaluations) and data.kind != Kind.FINAL:
+        reader.error("kind", "只有决算（kind 为 final）才能填写 final 和 evaluations")
+
+
+def _dump_final(data: DisclosureData) -> dict:
+    amount = exact_wan_text
+    final: dict = {group: {key: amount(data.final_figure(name)) for key, name in names.items()}
+                   for group, names in FINAL_GROUPS.items()}  # fmt: skip
+    final |= {key: amount(data.final_figure(name)) for key, name in FINAL_AMOUNT_KEYS.items()}
+    final["assets"] = {group: {key: data.final_figure(name) for key, name in names.items()}
+                       for group, names in FINAL_ASSET_KEYS.items()}  # fmt: skip
+    return {
+        "final": final,
+        "evaluations": [
+            {"project": row.project, "amount": amount(row.amount), "text": row.text} for row in data.evaluations
+        ],
+    }
 
 
 def _funds(row: FundedRow) -> dict[str, str]:
@@ -482,6 +587,14 @@ def dump(data: DisclosureData) -> dict:
                 "project": amount(line.project),
                 "carry_forward": amount(line.carry_forward),
                 "purpose": line.purpose,
+                **(
+                    {
+                        "income_source": line.income_source,
+                        **{key: amount(getattr(line, key)) for key in FINAL_LINE_KEYS},
+                    }
+                    if data.is_final
+                    else {}
+                ),
             }
             for line in data.lines
         ],
@@ -490,7 +603,18 @@ def dump(data: DisclosureData) -> dict:
             for row in data.basic
         ],
         "three_public": [
-            {"fund": row.fund, **{key: amount(getattr(row, key)) for key in THREE_PUBLIC_KEYS}}
+            {
+                "fund": row.fund,
+                **{key: amount(getattr(row, key)) for key in THREE_PUBLIC_KEYS},
+                **(
+                    {
+                        **{key: amount(getattr(row, key)) for key in FINAL_THREE_PUBLIC_KEYS},
+                        **{key: getattr(row, key) for key in THREE_PUBLIC_COUNT_FIELDS},
+                    }
+                    if data.is_final
+                    else {}
+                ),
+            }
             for row in data.three_public
         ],
         "procurement": [
@@ -530,6 +654,8 @@ def dump(data: DisclosureData) -> dict:
         "state_assets": data.state_assets,
         "explanations": dict(sorted(data.explanations.items())),
     }
+    if data.is_final:
+        document |= _dump_final(data)
     if data.contact_person or data.contact_phone:
         document["contact"] = {"person": data.contact_person, "phone": data.contact_phone}
     if data.prior is not None:

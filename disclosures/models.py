@@ -20,6 +20,7 @@ from catalogs.models import ClassificationCode
 from disclosures.choices import (
     AmountUnit,
     Fund,
+    IncomeSource,
     IndicatorCategory,
     Kind,
     Operator,
@@ -27,7 +28,7 @@ from disclosures.choices import (
     ProcurementMode,
     Status,
 )
-from disclosures.tables.declaration import BUDGET_TABLES
+from disclosures.tables.declaration import TABLES
 from units.models import Unit
 
 
@@ -366,6 +367,13 @@ class Income(ContentRow):
         constraints = non_negative("income", *INCOME_AMOUNT_FIELDS)
 
 
+# The amounts of an expenditure line only a 决算 states (see ExpenditureLine).
+FINAL_LINE_AMOUNT_FIELDS = [
+    "budget_initial", "budget_adjusted", "income", "opening_balance", "closing_balance", "remittance", "operating",
+    "subsidy",
+]  # fmt: skip
+
+
 class ExpenditureLine(DisclosurePart):
     """One function 项 and fund: the entered rows behind tables 1, 3, 4, 5, 8 and 9."""
 
@@ -379,6 +387,16 @@ class ExpenditureLine(DisclosurePart):
     project = Amount(_("项目支出"))
     carry_forward = Amount(_("结转下年支出"))
     purpose = models.TextField(_("主要用于"), blank=True)
+    # What a 决算 states of the line besides its actual spending (a budget's lines leave them zero).
+    budget_initial = Amount(_("年初预算数"))
+    budget_adjusted = Amount(_("调整预算数"))
+    income = Amount(_("本年收入"))
+    income_source = models.CharField(_("收入来源"), max_length=20, choices=IncomeSource.choices, blank=True)
+    opening_balance = Amount(_("年初结转和结余"))
+    closing_balance = Amount(_("年末结转和结余"))
+    remittance = Amount(_("上缴上级支出"))
+    operating = Amount(_("经营支出"))
+    subsidy = Amount(_("对附属单位补助支出"))
 
     class Meta:
         ordering = ["position", "id"]
@@ -389,7 +407,10 @@ class ExpenditureLine(DisclosurePart):
                 fields=["disclosure", "function_code", "fund"], name="expenditure_unique_code_fund"
             ),
             fund_constraint("expenditure"),
-            *non_negative("expenditure", "personnel", "public", "project", "carry_forward"),
+            models.CheckConstraint(
+                condition=Q(income_source__in=["", *IncomeSource.values]), name="expenditure_income_source_valid"
+            ),
+            *non_negative("expenditure", "personnel", "public", "project", "carry_forward", *FINAL_LINE_AMOUNT_FIELDS),
         ]
 
     @property
@@ -398,7 +419,7 @@ class ExpenditureLine(DisclosurePart):
 
     @property
     def total(self) -> Decimal:
-        return self.personnel + self.public + self.project
+        return self.personnel + self.public + self.project + self.remittance + self.operating + self.subsidy
 
 
 class BasicExpenditure(DisclosurePart):
@@ -424,6 +445,14 @@ THREE_PUBLIC_AMOUNT_FIELDS = [
     "abroad", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training_local",
     "training_superior",
     ]  # fmt: skip
+# What a 决算 adds to table 7: the year's 年初预算 of each “三公” item, and the amount of 外宾接待.
+THREE_PUBLIC_FINAL_AMOUNT_FIELDS = [
+    "budget_abroad", "budget_vehicle_purchase", "budget_vehicle_operation", "budget_reception", "reception_foreign",
+]  # fmt: skip
+# …and the counts it states: 出国团组/人次, 公务用车购置数/保有量, 公务接待批次/人次.
+THREE_PUBLIC_COUNT_FIELDS = [
+    "abroad_groups", "abroad_people", "vehicles_bought", "vehicles_held", "reception_batches", "reception_people",
+]  # fmt: skip
 
 
 class ThreePublicCosts(DisclosurePart):
@@ -437,6 +466,17 @@ class ThreePublicCosts(DisclosurePart):
     meeting = Amount(_("会议费"))
     training_local = Amount(_("培训费 本级资金安排"))
     training_superior = Amount(_("培训费 上级补助资金安排"))
+    budget_abroad = Amount(_("因公出国（境）费 年初预算"))
+    budget_vehicle_purchase = Amount(_("公务用车购置费 年初预算"))
+    budget_vehicle_operation = Amount(_("公务用车运行维护费 年初预算"))
+    budget_reception = Amount(_("公务接待费 年初预算"))
+    reception_foreign = Amount(_("外宾接待费"))
+    abroad_groups = models.PositiveIntegerField(_("因公出国（境）团组数"), default=0)
+    abroad_people = models.PositiveIntegerField(_("因公出国（境）人次"), default=0)
+    vehicles_bought = models.PositiveIntegerField(_("公务用车购置数"), default=0)
+    vehicles_held = models.PositiveIntegerField(_("公务用车保有量"), default=0)
+    reception_batches = models.PositiveIntegerField(_("公务接待批次"), default=0)
+    reception_people = models.PositiveIntegerField(_("公务接待人次"), default=0)
 
     AMOUNT_FIELDS = THREE_PUBLIC_AMOUNT_FIELDS
 
@@ -447,7 +487,7 @@ class ThreePublicCosts(DisclosurePart):
         constraints = [
             models.UniqueConstraint(fields=["disclosure", "fund"], name="three_public_unique_fund"),
             fund_constraint("three_public"),
-            *non_negative("three_public", *THREE_PUBLIC_AMOUNT_FIELDS),
+            *non_negative("three_public", *THREE_PUBLIC_AMOUNT_FIELDS, *THREE_PUBLIC_FINAL_AMOUNT_FIELDS),
         ]
 
 
@@ -562,7 +602,7 @@ PRIOR_YEAR_AMOUNT_FIELDS = [
     "total", "income_general_budget", "income_gov_fund", "income_state_capital", "income_special_account",
     "income_unit_funds", "basic", "project", "abroad", "vehicle_purchase", "vehicle_operation", "reception",
     "meeting", "training", "procurement_total", "procurement_centralized", "procurement_decentralized",
-    "operating_costs", "gov_fund_expenditure", "general_budget_expenditure", "general_budget_basic",
+    "operating_costs", "gov_fund_expenditure", "general_budget_expenditure", "general_budget_basic", "spent",
     ]  # fmt: skip
 
 
@@ -596,6 +636,7 @@ class PriorYear(ContentRow):
     gov_fund_expenditure = PriorAmount(_("政府性基金预算支出"))
     general_budget_expenditure = PriorAmount(_("一般公共预算支出"))
     general_budget_basic = PriorAmount(_("一般公共预算基本支出"))
+    spent = PriorAmount(_("本年支出合计"))  # a 决算's, without 结余分配 and 年末结转和结余
 
     AMOUNT_FIELDS = PRIOR_YEAR_AMOUNT_FIELDS
     history = HistoricalRecords()
@@ -664,6 +705,82 @@ class PriorYearEconomic(ContentRow):
 
     def owning_disclosure_id(self) -> int | None:
         return self.prior_year_id
+
+
+FINAL_CLOSING_FIELDS = [f"closing_{fund}" for fund in Fund.values]
+FINAL_AMOUNT_FIELDS = [
+    *FINAL_CLOSING_FIELDS, "surplus_distribution", "fund_drawdown", "procurement_goods", "procurement_works",
+    "procurement_services", "procurement_sme", "procurement_small_micro",
+]  # fmt: skip
+FINAL_COUNT_FIELDS = [
+    "vehicles_ministerial", "vehicles_general", "vehicles_enforcement", "vehicles_special", "vehicles_other",
+    "equipment_general", "equipment_special",
+]  # fmt: skip
+
+
+class FinalAccounts(ContentRow):
+    """What a 决算 states once for the whole disclosure: 年末结转和结余 by fund, 结余分配, 用事业基金弥补收支差额,
+    政府采购 actually spent (with the contracts awarded to 中小企业, of which 小微企业) and 国有资产 counts.
+
+    年初结转和结余 is Income's carryover_* (a budget's 上年结转结余); the rest of a 决算 is on its lines
+    (年初预算, 决算 by column, income and balances of each 项) and on table 7 (三公 budget and counts).
+    """
+
+    disclosure = models.OneToOneField(
+        Disclosure, on_delete=models.CASCADE, primary_key=True, related_name="final_accounts"
+    )
+    closing_general_budget = Amount(_("年末结转和结余 一般公共预算"))
+    closing_gov_fund = Amount(_("年末结转和结余 政府性基金预算"))
+    closing_state_capital = Amount(_("年末结转和结余 国有资本经营预算"))
+    closing_special_account = Amount(_("年末结转和结余 财政专户管理资金"))
+    closing_unit_funds = Amount(_("年末结转和结余 单位资金"))
+    surplus_distribution = Amount(_("结余分配"))
+    fund_drawdown = Amount(_("用事业基金弥补收支差额"))
+    procurement_goods = Amount(_("政府采购货物支出"))
+    procurement_works = Amount(_("政府采购工程支出"))
+    procurement_services = Amount(_("政府采购服务支出"))
+    procurement_sme = Amount(_("授予中小企业合同金额"))
+    procurement_small_micro = Amount(_("其中：授予小微企业合同金额"))
+    vehicles_ministerial = models.PositiveIntegerField(_("部级领导干部用车"), default=0)
+    vehicles_general = models.PositiveIntegerField(_("一般公务用车"), default=0)
+    vehicles_enforcement = models.PositiveIntegerField(_("一般执法执勤用车"), default=0)
+    vehicles_special = models.PositiveIntegerField(_("特种专业技术用车"), default=0)
+    vehicles_other = models.PositiveIntegerField(_("其他用车"), default=0)
+    equipment_general = models.PositiveIntegerField(_("单位价值50万元以上通用设备（台套）"), default=0)
+    equipment_special = models.PositiveIntegerField(_("单位价值100万元以上专用设备（台套）"), default=0)
+
+    AMOUNT_FIELDS = FINAL_AMOUNT_FIELDS
+    COUNT_FIELDS = FINAL_COUNT_FIELDS
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("决算数")
+        verbose_name_plural = _("决算数")
+        constraints = [
+            *non_negative("final", *FINAL_AMOUNT_FIELDS),
+            # 小微企业 are among the 中小企业: their contracts cannot exceed those awarded to all of them.
+            models.CheckConstraint(
+                condition=Q(procurement_small_micro__lte=F("procurement_sme")), name="final_small_micro_within_sme"
+            ),
+        ]
+
+
+class EvaluatedProject(DisclosurePart):
+    """A project whose 绩效评价 a 决算 reports: its amount and the evaluation's text."""
+
+    position = models.PositiveIntegerField(_("序号"), default=0)
+    project = models.CharField(_("项目名称"), max_length=300)
+    amount = Amount(_("评价涉及资金"))
+    text = models.TextField(_("绩效评价情况"), blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("绩效评价项目")
+        verbose_name_plural = _("绩效评价项目")
+        constraints = [
+            models.CheckConstraint(condition=~Q(project=""), name="evaluated_project_named"),
+            *non_negative("evaluated", "amount"),
+        ]
 
 
 def validate_explanation_key(key: str) -> None:
@@ -743,9 +860,7 @@ class Comment(models.Model):
         verbose_name = _("审核意见")
         verbose_name_plural = _("审核意见")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(table="") | Q(table__in=list(BUDGET_TABLES)), name="comment_table_valid"
-            ),
+            models.CheckConstraint(condition=Q(table="") | Q(table__in=list(TABLES)), name="comment_table_valid"),
             models.CheckConstraint(condition=~Q(text=""), name="comment_not_empty"),
             models.CheckConstraint(condition=Q(row="") | ~Q(table=""), name="comment_row_needs_table"),
         ]

@@ -12,15 +12,22 @@ from decimal import Decimal
 from django.db import transaction
 
 from catalogs.models import ClassificationCode, Scheme
-from disclosures.choices import Fund, Status
+from disclosures.choices import Fund, Kind, Status
 from disclosures.models import (
+    FINAL_AMOUNT_FIELDS,
+    FINAL_COUNT_FIELDS,
+    FINAL_LINE_AMOUNT_FIELDS,
     INCOME_AMOUNT_FIELDS,
     PRIOR_YEAR_AMOUNT_FIELDS,
     THREE_PUBLIC_AMOUNT_FIELDS,
+    THREE_PUBLIC_COUNT_FIELDS,
+    THREE_PUBLIC_FINAL_AMOUNT_FIELDS,
     BasicExpenditure,
     Disclosure,
+    EvaluatedProject,
     ExpenditureLine,
     Explanation,
+    FinalAccounts,
     FundedItem,
     Income,
     PerformanceIndicator,
@@ -39,6 +46,8 @@ ZERO = Decimal("0")
 FUND_FIELDS = FundedItem.FUND_FIELDS
 # The Income field holding each fund's 上年结转结余.
 CARRYOVER_KEYS = {fund.value: f"carryover_{fund.value}" for fund in Fund}
+# Every figure of a table 7 row (its amounts, a 决算's budget amounts and counts).
+THREE_PUBLIC_ROW_FIELDS = (*THREE_PUBLIC_AMOUNT_FIELDS, *THREE_PUBLIC_FINAL_AMOUNT_FIELDS, *THREE_PUBLIC_COUNT_FIELDS)
 ALL_FUNDS = PriorYearFunctionClass.Scope.ALL_FUNDS
 GENERAL_BUDGET_ONLY = PriorYearFunctionClass.Scope.GENERAL_BUDGET
 
@@ -52,6 +61,16 @@ class Line:
     project: Decimal = ZERO
     carry_forward: Decimal = ZERO
     purpose: str = ""
+    # A 决算's (see ExpenditureLine): its budget, income and balances, and its spending outside 基本/项目.
+    budget_initial: Decimal = ZERO
+    budget_adjusted: Decimal = ZERO
+    income: Decimal = ZERO
+    income_source: str = ""
+    opening_balance: Decimal = ZERO
+    closing_balance: Decimal = ZERO
+    remittance: Decimal = ZERO
+    operating: Decimal = ZERO
+    subsidy: Decimal = ZERO
 
     @property
     def basic(self) -> Decimal:
@@ -59,7 +78,12 @@ class Line:
 
     @property
     def total(self) -> Decimal:
-        return self.personnel + self.public + self.project
+        return self.personnel + self.public + self.project + self.remittance + self.operating + self.subsidy
+
+    @property
+    def budget_full_year(self) -> Decimal:
+        """全年预算数: 年初预算数 and its 调整."""
+        return self.budget_initial + self.budget_adjusted
 
 
 @dataclass
@@ -83,6 +107,26 @@ class ThreePublicRow:
     meeting: Decimal = ZERO
     training_local: Decimal = ZERO
     training_superior: Decimal = ZERO
+    # A 决算's: the 年初预算 of each “三公” item, 外宾接待费, and the counts (see ThreePublicCosts).
+    budget_abroad: Decimal = ZERO
+    budget_vehicle_purchase: Decimal = ZERO
+    budget_vehicle_operation: Decimal = ZERO
+    budget_reception: Decimal = ZERO
+    reception_foreign: Decimal = ZERO
+    abroad_groups: int = 0
+    abroad_people: int = 0
+    vehicles_bought: int = 0
+    vehicles_held: int = 0
+    reception_batches: int = 0
+    reception_people: int = 0
+
+    @property
+    def budget_vehicle(self) -> Decimal:
+        return self.budget_vehicle_purchase + self.budget_vehicle_operation
+
+    @property
+    def budget_three_public_total(self) -> Decimal:
+        return self.budget_abroad + self.budget_vehicle + self.budget_reception
 
     @property
     def vehicle(self) -> Decimal:
@@ -147,6 +191,15 @@ class Target:
 
 
 @dataclass
+class Evaluation:
+    """A project a 决算 reports the 绩效评价 of."""
+
+    project: str
+    amount: Decimal = ZERO
+    text: str = ""
+
+
+@dataclass
 class Prior:
     """Last year's figures; None means unknown (no comparison), which differs from zero."""
 
@@ -188,11 +241,21 @@ class DisclosureData:
     state_assets: str = ""
     prior: Prior | None = None
     explanations: dict[str, str] = field(default_factory=dict)
+    # A 决算's figures stated once (FinalAccounts fields: amounts in 元, counts) and its evaluated projects.
+    final: dict[str, Decimal | int] = field(default_factory=dict)
+    evaluations: list[Evaluation] = field(default_factory=list)
     # What an import noticed but did not refuse (an unknown key): shown to whoever imported it, never stored.
     import_warnings: list[str] = field(default_factory=list)
 
     def income_amount(self, name: str) -> Decimal:
         return self.income.get(name, ZERO)
+
+    def final_figure(self, name: str) -> Decimal | int:
+        return self.final.get(name, 0 if name in FINAL_COUNT_FIELDS else ZERO)
+
+    @property
+    def is_final(self) -> bool:
+        return self.kind == Kind.FINAL
 
 
 def code_book(year: int) -> dict[tuple[str, str], ClassificationCode]:
@@ -219,7 +282,7 @@ def load(disclosure: Disclosure) -> DisclosureData:
             economic={row.code: row.amount for row in prior_row.economic_items.all()},
         )
     targets = PerformanceTarget.objects.filter(disclosure=disclosure).prefetch_related("indicators")
-    return DisclosureData(
+    data = DisclosureData(
         year=disclosure.year,
         kind=disclosure.kind,
         department_code=department.code,
@@ -245,6 +308,8 @@ def load(disclosure: Disclosure) -> DisclosureData:
                 project=row.project,
                 carry_forward=row.carry_forward,
                 purpose=row.purpose,
+                income_source=row.income_source,
+                **{name: getattr(row, name) for name in FINAL_LINE_AMOUNT_FIELDS},
             )
             for row in ExpenditureLine.objects.filter(disclosure=disclosure).select_related("function_code")
         ],
@@ -253,7 +318,7 @@ def load(disclosure: Disclosure) -> DisclosureData:
             for row in BasicExpenditure.objects.filter(disclosure=disclosure).select_related("economic_code")
         ],
         three_public=[
-            ThreePublicRow(fund=row.fund, **{name: getattr(row, name) for name in THREE_PUBLIC_AMOUNT_FIELDS})
+            ThreePublicRow(fund=row.fund, **{name: getattr(row, name) for name in THREE_PUBLIC_ROW_FIELDS})
             for row in ThreePublicCosts.objects.filter(disclosure=disclosure)
         ],
         procurement=[
@@ -297,7 +362,27 @@ def load(disclosure: Disclosure) -> DisclosureData:
         state_assets=disclosure.state_assets,
         prior=prior,
         explanations=stored_explanations(disclosure),
+        # A budget has neither: its queries stay as they were.
+        final=_final_figures(disclosure) if disclosure.kind == Kind.FINAL else {},
+        evaluations=[
+            Evaluation(project=row.project, amount=row.amount, text=row.text)
+            for row in EvaluatedProject.objects.filter(disclosure=disclosure)
+        ]
+        if disclosure.kind == Kind.FINAL
+        else [],
     )
+    if disclosure.kind == Kind.FINAL and not disclosure.is_frozen:  # a published 决算 stays as it was published
+        from disclosures.final_accounts import linked_budget  # here: it builds on this module
+
+        return linked_budget(disclosure, data)
+    return data
+
+
+def _final_figures(disclosure: Disclosure) -> dict[str, Decimal | int]:
+    row = FinalAccounts.objects.filter(disclosure=disclosure).first()
+    if row is None:
+        return {}
+    return {name: getattr(row, name) for name in (*FINAL_AMOUNT_FIELDS, *FINAL_COUNT_FIELDS)}
 
 
 def stored_explanations(disclosure: Disclosure) -> dict[str, str]:
@@ -333,8 +418,13 @@ def load_previous(disclosure: Disclosure) -> DisclosureData | None:
 
 @transaction.atomic
 def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
-    """Replace every table of a disclosure with ``data`` (codes must exist in the year's catalog)."""
+    """Replace every table of a disclosure with ``data`` (codes must exist in the year's catalog); a 决算's
+    年初预算数 are stored as its budget gives them, where the portal has that budget."""
     book = code_book(disclosure.year)
+    if disclosure.kind == Kind.FINAL:
+        from disclosures.final_accounts import linked_budget  # here: it builds on this module
+
+        data = linked_budget(disclosure, data)
 
     def function(code: str) -> ClassificationCode:
         return book[(Scheme.FUNCTION, code)]
@@ -353,7 +443,7 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
     disclosure.save()
     for model in (
         ExpenditureLine, BasicExpenditure, ThreePublicCosts, ProcurementItem, ServicePurchaseItem,
-        PerformanceTarget, Explanation, Income, PriorYear,
+        PerformanceTarget, Explanation, Income, PriorYear, FinalAccounts, EvaluatedProject,
     ):  # fmt: skip
         model.objects.filter(disclosure=disclosure).delete()
     Income.objects.create(disclosure=disclosure, **{name: data.income_amount(name) for name in INCOME_AMOUNT_FIELDS})
@@ -368,6 +458,8 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
             project=line.project,
             carry_forward=line.carry_forward,
             purpose=line.purpose,
+            income_source=line.income_source,
+            **{name: getattr(line, name) for name in FINAL_LINE_AMOUNT_FIELDS},
         )
         for position, line in enumerate(data.lines)
     )
@@ -378,9 +470,7 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
         for row in data.basic
     )
     ThreePublicCosts.objects.bulk_create(
-        ThreePublicCosts(
-            disclosure=disclosure, fund=row.fund, **{n: getattr(row, n) for n in THREE_PUBLIC_AMOUNT_FIELDS}
-        )
+        ThreePublicCosts(disclosure=disclosure, fund=row.fund, **{n: getattr(row, n) for n in THREE_PUBLIC_ROW_FIELDS})
         for row in data.three_public
     )
     ProcurementItem.objects.bulk_create(
@@ -435,6 +525,14 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
     for explanation in explanations:
         explanation.clean_fields(exclude=["disclosure"])  # the importers name a bad key; this is the last guard
     Explanation.objects.bulk_create(explanations)
+    if data.final:
+        figures = {name: data.final_figure(name) for name in (*FINAL_AMOUNT_FIELDS, *FINAL_COUNT_FIELDS)}
+        FinalAccounts.objects.create(disclosure=disclosure, **figures)
+    EvaluatedProject.objects.bulk_create(
+        EvaluatedProject(disclosure=disclosure, position=position, project=row.project, amount=row.amount,
+                         text=row.text)
+        for position, row in enumerate(data.evaluations)
+    )  # fmt: skip
     if data.prior is not None:
         prior = PriorYear.objects.create(
             disclosure=disclosure, year=data.prior.year, **{n: data.prior.get(n) for n in PRIOR_YEAR_AMOUNT_FIELDS}

@@ -5,9 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 
+from disclosures import access
 from disclosures.choices import Status
 from disclosures.models import Disclosure, ExpenditureLine
 from disclosures.snapshot import load
+from units.models import User
 
 
 def load_demo() -> str:
@@ -19,7 +21,7 @@ def load_demo() -> str:
 @pytest.mark.django_db
 def test_load_demo_imports_seed_002_as_the_2025_draft(client):
     output = load_demo()
-    disclosure = Disclosure.objects.get(unit__code="309002", year=2025)
+    disclosure = Disclosure.objects.get(unit__code="309002", year=2025, kind="budget")
     assert disclosure.status == Status.DRAFT
     data = load(disclosure)
     assert len(data.lines) == 8 and len(data.basic) == 28 and len(data.targets) == 8
@@ -33,10 +35,12 @@ def test_load_demo_imports_seed_002_as_the_2025_draft(client):
 @pytest.mark.django_db
 def test_load_demo_again_keeps_the_work_done_on_the_draft():
     load_demo()
-    lines = ExpenditureLine.objects.filter(disclosure__unit__code="309002", function_code__code="2080505")
+    lines = ExpenditureLine.objects.filter(
+        disclosure__unit__code="309002", disclosure__kind="budget", function_code__code="2080505"
+    )
     lines.update(purpose="演示中改过")
     output = load_demo()
-    assert Disclosure.objects.filter(unit__code="309002").count() == 1
+    assert Disclosure.objects.filter(unit__code="309002", kind="budget").count() == 1
     assert lines.get().purpose == "演示中改过"
     assert "保持不变" in output
 
@@ -52,6 +56,7 @@ def test_load_demo_publishes_three_seeds_in_three_layouts_so_the_public_site_is_
         ("101005", "liujiang-2024", "liujiang"),
         ("128002", "liujiang-2024", "liujiang"),
         ("105002", "dianjiang-2024", "dianjiang"),
+        ("101", "liujiang-2017-final", "liujiang"),
     }
     assert all(d.published_files.filter(format="pdf").exists() for d in published)
     assert "已公开演示材料" in output and "liujiang-2024" in output
@@ -61,3 +66,23 @@ def test_load_demo_publishes_three_seeds_in_three_layouts_so_the_public_site_is_
     assert "附表6" in report and "单位预算公开联系人" in report
     assert client.post("/accounts/login/", {"username": "dianjiang", "password": "dianjiang-2024"}).status_code == 302
     assert "已公开演示材料" not in load_demo()  # a second run publishes nothing again
+
+
+@pytest.mark.django_db
+def test_load_demo_makes_a_2025_final_draft_from_the_budget_with_illustrative_actuals():
+    output = load_demo()
+    final = Disclosure.objects.get(unit__code="309002", year=2025, kind="final")
+    budget = Disclosure.objects.get(unit__code="309002", year=2025, kind="budget")
+    assert final.status == Status.DRAFT and "示意数据" in output
+    data, planned = load(final), load(budget)
+    assert sorted((line.function_code, line.budget_initial) for line in data.lines) == sorted(
+        (line.function_code, line.total) for line in planned.lines
+    )
+    assert 0 < sum(line.total for line in data.lines) < sum(line.total for line in planned.lines)
+    from disclosures.checks import findings_for
+
+    assert [finding.message for finding in findings_for(final) if finding.is_error] == []
+    # The workspace's pages of 309002's 2025 still name its budget.
+    assert access.current_disclosure_or_404(User.objects.get(username="kuaiji"), "309002", 2025) == budget
+    load_demo()
+    assert Disclosure.objects.filter(unit__code="309002", kind="final").count() == 1

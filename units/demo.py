@@ -18,8 +18,9 @@ DEMO_FOLDER = Path(settings.BASE_DIR) / "disclosures" / "demo"
 # Seed 002, the reference disclosure, becomes the demo unit's draft to work on.
 DEMO_DISCLOSURE = DEMO_FOLDER / "seed-002-2025.json"
 # Seeds 000 and 004 (柳江区, two units of two departments) and 003 (垫江县) are published, each in its own
-# layout, so that the public site shows reports of three jurisdictions and three layouts from the start.
-PUBLISHED_SEEDS = ("seed-000-2024.json", "seed-004-2024.json", "seed-003-2024.json")
+# layout, so that the public site shows reports of three jurisdictions and three layouts from the start;
+# seed 001 (柳江区人民政府办公室's 2017 部门决算, as the department's own 决算) is a published 决算.
+PUBLISHED_SEEDS = ("seed-000-2024.json", "seed-004-2024.json", "seed-003-2024.json", "seed-001-2017-final.json")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("kuaiji", "kuaiji-309002", User.Role.ACCOUNTANT, "演示会计"),
-    DemoAccount("liujiang", "liujiang-2024", User.Role.ACCOUNTANT, "柳江区演示会计", units=("101005", "128002")),
+    DemoAccount("liujiang", "liujiang-2024", User.Role.ACCOUNTANT, "柳江区演示会计", units=("101005", "128002", "101")),
     DemoAccount("dianjiang", "dianjiang-2024", User.Role.ACCOUNTANT, "垫江县演示会计", units=("105002",)),
     DemoAccount("shenhe", "shenhe-2025", User.Role.REVIEWER, "演示审核员"),
     DemoAccount("admin", "admin-demo", User.Role.ADMINISTRATOR, "系统管理员", is_staff=True, is_superuser=True),

@@ -8,7 +8,9 @@ the entered rows by ``disclosures.tables.builders`` and cannot disagree with the
 Rule codes, by module:
     codes               code.unknown, code.level (errors)
     entries             amount.negative, row.duplicate, row.invalid_choice (errors); line.empty (warning)
-    balance             balance.total, balance.fund (errors)
+    balance             balance.total, balance.fund (errors; a budget's)
+    final               final.balance.total, final.balance.fund, final.income_lines, final.balance_lines
+                        (errors), final.budget_gap (warning): a 决算's, instead of balance
     crosstable          crosstable.basic_by_economic, crosstable.targets_total (errors);
                         crosstable.three_public_economic, crosstable.funded_without_expenditure,
                         crosstable.funded_exceeds_expenditure (warnings)
@@ -32,6 +34,7 @@ from disclosures.checks.crosstable import (
     check_three_public_against_economic,
 )
 from disclosures.checks.entries import check_choices, check_duplicates, check_empty_lines, check_negative_amounts
+from disclosures.checks.final import check_budget_gaps, check_final_balances, check_fiscal_lines_against_totals
 from disclosures.checks.findings import (
     ROUNDING_ALLOWANCE_PER_FIGURE,
     Finding,
@@ -44,6 +47,15 @@ from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData
 from disclosures.tables.builders import Names
 from disclosures.tables.presentation import naming_tables_of
+
+
+def final_checks(data: DisclosureData, names: Names) -> list[Finding]:
+    """A 决算's balances and ties instead of a budget's (see ``checks.final``)."""
+    return [
+        *check_final_balances(data),
+        *check_fiscal_lines_against_totals(data),
+        *check_budget_gaps(data, names),
+    ]
 
 
 def _order(finding: Finding) -> tuple:
@@ -73,14 +85,13 @@ def run_checks(
             *check_negative_amounts(data, names),
             *check_duplicates(data, names),
             *check_choices(data, names),
-            *check_total_balance(data),
-            *check_fund_balances(data),
+            *(final_checks(data, names) if data.is_final else [*check_total_balance(data), *check_fund_balances(data)]),
             *check_basic_against_general_budget(data),
-            *check_targets_total(data),
+            *(check_targets_total(data) if not data.is_final else []),
             *check_data_texts(data, names),
             *check_empty_lines(data, names),
             *(check_purposes(data, names) if layout.rules.purpose_per_item else []),
-            *check_targets(data),
+            *(check_targets(data) if not data.is_final else []),
             *check_three_public_against_economic(data, names),
             *check_funded_items(data, names),
             *check_economic_columns(data, names),

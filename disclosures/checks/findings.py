@@ -126,7 +126,7 @@ def rounding_allowance(figures: Iterable[Decimal]) -> Decimal:
     return ROUNDING_ALLOWANCE_PER_FIGURE * rounded
 
 
-LINE_AMOUNTS = ("personnel", "public", "project", "carry_forward")
+LINE_AMOUNTS = ("personnel", "public", "project", "carry_forward", "remittance", "operating", "subsidy")
 
 
 def line_figures(lines: Iterable[Line]) -> list[Decimal]:

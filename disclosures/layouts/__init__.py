@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 from functools import cache
 
+from disclosures.choices import Kind
 from disclosures.layouts import declarations
 from disclosures.layouts.base import (
     OPERATING_COSTS_OF_AGENCIES,
@@ -25,6 +26,8 @@ from disclosures.layouts.base import (
 )
 
 DEFAULT_LAYOUT_KEY = "liuzhou-2025"
+# A 决算 of a jurisdiction without a 决算 layout of its own gets this one.
+DEFAULT_FINAL_LAYOUT_KEY = "national-final-2021"
 
 
 class UnknownLayout(KeyError):
@@ -67,7 +70,8 @@ def layout_for(jurisdiction: str, kind: str, year: int) -> Layout:
         ]
         if candidates:
             return min(candidates, key=lambda layout: layout.first_year)
-    return max(candidates, key=lambda layout: layout.first_year, default=None) or get_layout(DEFAULT_LAYOUT_KEY)
+    fallback = DEFAULT_FINAL_LAYOUT_KEY if kind == Kind.FINAL else DEFAULT_LAYOUT_KEY
+    return max(candidates, key=lambda layout: layout.first_year, default=None) or get_layout(fallback)
 
 
 def layout_of_data(data) -> Layout:

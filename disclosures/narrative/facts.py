@@ -9,6 +9,7 @@ disclosure year's catalog. Layouts (templates) turn these facts into sentences.
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +23,9 @@ from disclosures.snapshot import CARRYOVER_KEYS, FUND_FIELDS, DisclosureData, Li
 from disclosures.tables.builders import Names, build_tables
 from disclosures.tables.declaration import TableKey
 from units.models import Unit
+
+if TYPE_CHECKING:
+    from disclosures.narrative.final_facts import FinalFacts
 
 CARRYOVER = "carryover"
 CARRYOVER_LABEL = gettext_lazy("上年结转结余")
@@ -293,6 +297,7 @@ class Facts:
     operating_costs: OperatingCosts
     empty_tables: dict[int, bool] = field(default_factory=dict)
     explanations: dict[str, str] = field(default_factory=dict)
+    final: "FinalFacts | None" = None  # a 决算's own figures (narrative.final_facts), zeros for a budget
 
 
 class _Sources:
@@ -610,6 +615,12 @@ def _performance(src: _Sources) -> Performance:
     )
 
 
+def compute_final_facts(src: _Sources) -> "FinalFacts":
+    from disclosures.narrative.final_facts import compute_final_facts as compute  # it builds on this module
+
+    return compute(src)
+
+
 def compute_facts(
     data: DisclosureData, book: dict[tuple[str, str], ClassificationCode], previous: DisclosureData | None = None
 ) -> Facts:
@@ -658,4 +669,5 @@ def compute_facts(
         ),
         empty_tables=src.empty,
         explanations=src.explanations,
+        final=compute_final_facts(src),
     )

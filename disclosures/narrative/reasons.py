@@ -23,7 +23,13 @@ and with budget-disclosure/1 (its ``explanations`` object):
 ``fiscal_change``                   财政拨款 (收入 and 支出 balance: one reason, printed wherever the
                                     layout states that change)
 ``economic.<款 or 类>``             one economic 款 (5 digits) or 类 (3 digits) of 一般公共预算基本支出
-``purpose.basic`` / ``purpose.project``  what 基本支出 / 项目支出 as a whole is 主要用于
+``purpose.basic`` / ``purpose.project``  what 基本支出 / 项目支出 as a whole is 主要用于; a 决算's
+                                    ``purpose.abroad`` / ``.vehicle`` / ``.reception``: what the “三公”
+                                    item was spent on (开支内容, 主要用于)
+``budget_gap.<scope>[.<项>]``       a 决算's: why 决算数 differs from 年初预算数, of 一般公共预算 (scope
+                                    ``general_budget``), 政府性基金 (``gov_fund``) or 国有资本经营
+                                    (``state_capital``) as a whole or of one 项 of it (its 7-digit code),
+                                    or of the “三公” total (``three_public``)
 ``empty.<table key>``               why a table has no data, e.g. ``empty.gov_fund``, printed after the
                                     empty-table sentence (``empty.table<N>``, N its number among the
                                     standard 12, is the older form: ``canonical_key`` reads it)
@@ -40,7 +46,7 @@ from dataclasses import dataclass
 
 from disclosures.checks.findings import field_anchor
 from disclosures.narrative.change import Change
-from disclosures.tables.declaration import BUDGET_TABLES
+from disclosures.tables.declaration import BUDGET_TABLES, TABLES
 
 TOTAL = "total_change"
 INCOME = "income_change"
@@ -59,16 +65,18 @@ THREE_PUBLIC_ITEMS = (
     "total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training",
 )  # fmt: skip
 PROCUREMENT_PARTS = ("centralized", "decentralized")
+BUDGET_GAP_FUNDS = ("general_budget", "gov_fund", "state_capital")
 
 # The standard 12 tables in their standard order: empty.table<N> names the N-th (the older form of the key).
 STANDARD_TABLE_KEYS = tuple(BUDGET_TABLES)
 KEY_PATTERN = re.compile(
     r"^(?:total_change|income_change|expenditure_change|basic_change|project_change|gov_fund|procurement"
     r"|operating_costs|general_budget_change|general_basic_change|fiscal_change|function_class\.\d{3}"
-    r"|economic\.(?:\d{3}|\d{5})|purpose\.(?:basic|project)"
+    r"|economic\.(?:\d{3}|\d{5})|purpose\.(?:basic|project|abroad|vehicle|reception)"
     rf"|three_public\.(?:{'|'.join(THREE_PUBLIC_ITEMS)})"
     rf"|procurement\.(?:{'|'.join(PROCUREMENT_PARTS)})"
-    rf"|empty\.(?:{'|'.join(STANDARD_TABLE_KEYS)}))$",
+    rf"|budget_gap\.(?:three_public|(?:{'|'.join(BUDGET_GAP_FUNDS)})(?:\.\d{{3}}(?:\d{{2}}){{0,2}})?)"
+    rf"|empty\.(?:{'|'.join(TABLES)}))$",
     re.ASCII,
 )
 LEGACY_EMPTY_KEY = re.compile(r"^empty\.table([1-9]|1[0-2])$", re.ASCII)
@@ -86,8 +94,17 @@ def procurement(part: str) -> str:
     return f"procurement.{part}"
 
 
+def purpose(subject: str) -> str:
+    return f"purpose.{subject}"
+
+
 def economic(code: str) -> str:
     return f"economic.{code}"
+
+
+def budget_gap(scope: str, code: str = "") -> str:
+    """The key of the reason a 决算 figure differs from its 年初预算 (of a fund, one 项 of it, or 三公)."""
+    return f"budget_gap.{scope}.{code}" if code else f"budget_gap.{scope}"
 
 
 def empty_table(table_key: str) -> str:

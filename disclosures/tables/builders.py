@@ -15,7 +15,7 @@ from catalogs.models import ClassificationCode, Scheme
 from disclosures.choices import FISCAL_FUNDS, Fund, IndicatorCategory, ProcurementCategory, ProcurementMode
 from disclosures.money import ZERO, format_wan
 from disclosures.snapshot import FUND_FIELDS, DisclosureData, FundedRow, Line
-from disclosures.tables.declaration import AMOUNT, BUDGET_TABLES, TableSet, TableSpec
+from disclosures.tables.declaration import AMOUNT, BUDGET_TABLES, TABLES, TableSet, TableSpec
 
 # The 26 function 类 of the 2025 catalog as seed 002 prints them: the names and list of 类 when a year's
 # catalog has none (tables 1 and 4 list the year's catalog's 类, zeros too, in code order).
@@ -395,13 +395,21 @@ BUILDERS = {
 }  # fmt: skip
 
 
+def _builder(key: str) -> Callable[[TableSpec, DisclosureData, Names], BuiltTable]:
+    from disclosures.tables.final_builders import FINAL_BUILDERS  # here: it builds on this module
+
+    return BUILDERS.get(key) or FINAL_BUILDERS[key]
+
+
 def build_table(table: TableSpec, data: DisclosureData, book: dict) -> BuiltTable:
     """``table`` as its set publishes it (or as declared), laid out from ``data``."""
-    return BUILDERS[table.key](table, data, Names(book))
+    return _builder(table.key)(table, data, Names(book))
 
 
 def build_tables(data: DisclosureData, book: dict, tables: TableSet | None = None) -> list[BuiltTable]:
-    """The tables of ``tables`` in its order; without a set, every declared table (as the facts need them)."""
+    """The tables of ``tables`` in its order; without a set, every declared table of the data's kind (a 决算
+    reuses some of the budget's), as the facts need them."""
     names = Names(book)
-    chosen = list(tables) if tables is not None else list(BUDGET_TABLES.values())
-    return [BUILDERS[table.key](table, data, names) for table in chosen]
+    declared = TABLES if data.is_final else BUDGET_TABLES
+    chosen = list(tables) if tables is not None else list(declared.values())
+    return [_builder(table.key)(table, data, names) for table in chosen]

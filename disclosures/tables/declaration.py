@@ -454,11 +454,18 @@ class TableKey(StrEnum):
     PROCUREMENT = "procurement"
     SERVICE_PURCHASES = "service_purchases"
     PERFORMANCE = "performance"
+    # Only a 决算's (final_declaration).
+    FINAL_INCOME_EXPENDITURE = "final_income_expenditure"
+    FINAL_INCOME = "final_income"
+    FINAL_EXPENDITURE = "final_expenditure"
+    FINAL_FISCAL = "final_fiscal"
+    FINAL_THREE_PUBLIC = "final_three_public"
+    FINAL_GOV_FUND = "final_gov_fund"
 
 
 def base_spec(key: str) -> TableSpec:
     """A table as declared, outside any table set (no number or code)."""
-    return BUDGET_TABLES[key]
+    return TABLES[key]
 
 
 @dataclass(frozen=True)
@@ -524,7 +531,12 @@ def table_set(key: str, tables: Iterable[str | Published], *, code: str) -> Tabl
     return TableSet(key, tuple(chosen))
 
 
+from disclosures.tables.final_declaration import FINAL_TABLES  # noqa: E402  (it builds on the above)
+
+# Every declared table, a budget's and a 决算's, by key.
+TABLES: dict[str, TableSpec] = {**BUDGET_TABLES, **FINAL_TABLES}
+
 __all__ = [
-    "BUDGET_TABLES", "ROUNDING_NOTE", "Column", "EntryField", "HeaderCell", "Published", "TableKey", "TableSet",
-    "TableSpec", "base_spec", "table_set",
+    "BUDGET_TABLES", "FINAL_TABLES", "ROUNDING_NOTE", "TABLES", "Column", "EntryField", "HeaderCell", "Published",
+    "TableKey", "TableSet", "TableSpec", "base_spec", "table_set",
 ]  # fmt: skip

@@ -29,8 +29,10 @@ def wan(yuan: Decimal | None) -> str:
 
 @register.filter
 def pct(value: Decimal | None) -> str:
-    """A percentage figure with 2 decimals (the % sign is the template's)."""
-    return "" if value is None else f"{value:.2f}"
+    """A percentage figure with 2 decimals, or the 3 of a share computed so (the % sign is the template's)."""
+    if value is None:
+        return ""
+    return str(value) if value.as_tuple().exponent < -2 else f"{value:.2f}"
 
 
 @register.filter
@@ -116,6 +118,12 @@ def paragraphs(text: str, autoescape: bool = True) -> str:
     escape = conditional_escape if autoescape else str
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     return format_html_join("", "<p>{}</p>", ((mark_safe(escape(line)),) for line in lines))
+
+
+@register.filter
+def get(mapping: dict, key: str) -> str:
+    """``mapping[key]``, or "" (the unit's explanation of a key, where it wrote one)."""
+    return mapping.get(key, "")
 
 
 @register.filter

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from disclosures.checks import findings_for
-from disclosures.models import Disclosure
+from disclosures.management.lookup import add_kind_argument, current_disclosure
 
 
 class Command(BaseCommand):
@@ -11,15 +11,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("unit_code")
         parser.add_argument("year", type=int)
+        add_kind_argument(parser)
 
-    def handle(self, *args, unit_code: str, year: int, **options):
-        disclosure = (
-            Disclosure.objects.for_unit_year(unit_code, year)
-            .select_related("unit__department__jurisdiction")
-            .order_by("-version")
-        ).first()
-        if disclosure is None:
-            raise CommandError(_("找不到单位 %(unit)s %(year)s年的公开材料。") % {"unit": unit_code, "year": year})
+    def handle(self, *args, unit_code: str, year: int, kind: str, **options):
+        disclosure = current_disclosure(unit_code, year, kind)
         findings = findings_for(disclosure)
         for finding in findings:
             style = self.style.ERROR if finding.is_error else self.style.WARNING

@@ -2,8 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from disclosures.choices import Kind
 from disclosures.excel.importer import parse_workbook
 from disclosures.interchange import InterchangeError, parse
+from disclosures.management.lookup import add_kind_argument
 from disclosures.services import DisclosureRefused, import_disclosure
 
 # How each kind of file becomes a DisclosureData; both raise InterchangeError listing every problem.
@@ -19,8 +21,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--replace", action="store_true", help="overwrite the unit's existing draft")
+        add_kind_argument(parser, default=None)  # the file's own kind unless given
 
-    def handle(self, *args, file: Path, replace: bool, **options):
+    def handle(self, *args, file: Path, replace: bool, kind: str | None, **options):
         parser = PARSERS.get(file.suffix.lower())
         if parser is None:
             raise CommandError(f"不支持的文件类型“{file.suffix}”：请使用 .json 或 .xlsx 文件。")
@@ -30,6 +33,9 @@ class Command(BaseCommand):
             raise CommandError(f"无法读取文件 {file}：{exc.strerror}") from exc
         try:
             data = parser(raw)
+            if kind is not None and data.kind != kind:
+                stated = Kind(data.kind).label
+                raise CommandError(f"{file.name} 是{stated}（kind 为 {data.kind}），与 --kind {kind} 不符，未导入。")
             disclosure = import_disclosure(data=data, replace=replace)
         except InterchangeError as exc:
             lines = [f"{file.name} 未导入，共{len(exc.errors)}处错误：", *exc.errors]

@@ -1,12 +1,16 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from disclosures.choices import Kind
+from disclosures.models import Disclosure
 from units.demo import DEMO_ACCOUNTS, create_demo_organisation, load_demo_disclosure, load_published_seeds
+from units.demo_final import load_demo_final
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo departments, units, accounts, the 2025 draft and three published 2024 reports "
+        "Create the demo departments, units, accounts, the 2025 draft and its 决算 draft, three published 2024 "
+        "reports and the published 2017 决算 of seed 001 "
         "(idempotent), and print the demo logins."
     )
 
@@ -19,6 +23,11 @@ class Command(BaseCommand):
             self.stdout.write("演示公开材料：本单位已有该年度的公开材料，保持不变。")
         else:
             self.stdout.write(self.style.SUCCESS(f"演示公开材料：已导入{disclosure}（草稿）。"))
+        final = load_demo_final(unit, Disclosure.objects.get(unit=unit, year=2025, kind=Kind.BUDGET, version=1))
+        if final is not None:
+            self.stdout.write(self.style.SUCCESS(
+                f"演示决算：已由{unit.code} 2025年预算生成{final}（草稿，年初预算已填入，决算数为演示用的示意数据）。"
+            ))  # fmt: skip
         for published in load_published_seeds():
             self.stdout.write(self.style.SUCCESS(f"已公开演示材料：{published}（{published.get_status_display()}）"))
         self.stdout.write("演示账号（仅供开发演示，生产环境请勿使用）：")
