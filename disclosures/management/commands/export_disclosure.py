@@ -1,29 +1,25 @@
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from disclosures.formats import FORMATS, exporter
-from disclosures.models import Disclosure
+from disclosures.management.documents import add_document_arguments, find_document
 
 
 class Command(BaseCommand):
-    help = "Export one unit's disclosure for a year (the open version, else the published one)."
+    help = (
+        "Export one unit's disclosure for a year, or with --department the department's consolidated document "
+        "(the open version, else the published one)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("unit_code")
-        parser.add_argument("year", type=int)
+        add_document_arguments(parser)
         parser.add_argument("--format", default="json", choices=sorted(FORMATS))
         parser.add_argument("--output", type=Path, help="file to write (standard output when omitted)")
 
-    def handle(self, *args, unit_code: str, year: int, format: str, output: Path | None, **options):
-        disclosure = (
-            Disclosure.objects.for_unit_year(unit_code, year)
-            .select_related("unit__department__jurisdiction")
-            .order_by("-version")
-        ).first()
-        if disclosure is None:
-            raise CommandError(f"找不到单位 {unit_code} {year}年的公开材料。")
+    def handle(self, *args, code: str, year: int, department: bool, kind: str, format: str, output, **options):
+        disclosure = find_document(code, year, department=department, kind=kind)
         content = exporter(format)(disclosure)
         if output is None:
             sys.stdout.buffer.write(content)
