@@ -89,9 +89,7 @@ def run_publication_job(job_id: int) -> str:
         return PublicationJob.objects.get(pk=job_id).state
     job = PublicationJob.objects.select_related(
         "disclosure__unit__department__jurisdiction", "disclosure__department__jurisdiction", "requested_by"
-    ).get(
-        pk=job_id
-    )
+    ).get(pk=job_id)
     files: list[PublishedFile] = []
     try:
         files = [_store(job.disclosure, item) for item in render_all(job.disclosure)]
