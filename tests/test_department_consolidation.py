@@ -1,5 +1,6 @@
 """A department's document is the sum of its units' disclosures, read in a fixed number of queries."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -7,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from disclosures import snapshot
+from disclosures.checks import findings_for
+from disclosures.checks.department import check_sums
 from disclosures.consolidation import members, not_ready
 from disclosures.department_documents import (
     DepartmentDocumentRefused,
@@ -17,6 +20,7 @@ from disclosures.department_documents import (
 from disclosures.synthetic import PERSONNEL, PROJECT, PUBLIC, synthetic_department
 from disclosures.tables.builders import build_tables
 from disclosures.tables.declaration import TableKey
+from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +101,25 @@ def test_consolidation_query_count_does_not_grow_with_units(catalogs):
         assert len(data.members) == size
         assert sum(line.total for line in data.lines) == size * (PERSONNEL + PUBLIC + PROJECT)
     assert counts[3] == counts[200] <= 20
+
+
+def test_checks_name_a_unit_without_a_document_and_units_not_approved(document, department):
+    UnitFactory(department=department, code="309003", name="柳州市数据资源中心")
+    findings = findings_for(document)
+    missing = [f for f in findings if f.code == "department.unit_missing"]
+    assert [f.is_error for f in missing] == [True] and "309003柳州市数据资源中心没有2025年预算公开材料" in missing[
+        0
+    ].message
+    waiting = {re.search(r"单位(\d{6})", f.message)[1] for f in findings if f.code == "department.unit_not_approved"}
+    assert waiting == {"309001", "309002"}
+    assert not [f for f in findings if f.code == "department.sums"]
+
+
+def test_a_sum_that_does_not_tie_is_an_error(document, book):
+    data = snapshot.load(document)
+    tables = build_tables(data, book)
+    expenditure = next(t for t in tables if t.spec.key == TableKey.EXPENDITURE)
+    expenditure.rows[1].cells["total"] += Decimal("100")  # the department row
+    findings = check_sums(data, tables)
+    assert [(f.table, f.row) for f in findings] == [(TableKey.EXPENDITURE, "柳州市大数据发展局")]
+    assert "与各单位之和不相等，相差0.01万元" in findings[0].message
