@@ -102,6 +102,15 @@ def out_of_date(document: Disclosure) -> list[Member]:
     ]
 
 
+def sources_stamp(document: Disclosure) -> str:
+    """Changes whenever what the document consolidates changes: a unit's version, content or inclusion."""
+    return "-".join(
+        f"{member.disclosure.pk}.{member.disclosure.content_revision}"
+        for member in members(document)
+        if member.included and member.disclosure is not None
+    )
+
+
 def load_department(document: Disclosure) -> DisclosureData:
     """The department's document as one DisclosureData: its texts, its units listed, their data summed."""
     listed = members(document)

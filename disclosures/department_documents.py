@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from disclosures.choices import Kind, Level
 from disclosures.layouts import layout_for
 from disclosures.models import FROZEN_STATUSES, ConsolidatedUnit, Disclosure, Explanation, record_content_change
+from disclosures.narrative.reasons import is_key
 from disclosures.snapshot import stored_explanations
 from units.models import Department, Unit
 
@@ -94,6 +95,20 @@ def save_texts(document: Disclosure, **texts: str) -> Disclosure:
     locked.save()
     record_content_change([locked.pk])
     return locked
+
+
+@transaction.atomic
+def save_reasons(document: Disclosure, reasons: dict[str, str]) -> None:
+    """The department's own reasons (主要原因是…) by explanation key; an empty text removes one."""
+    locked = _editable(document)
+    unknown = [key for key in reasons if not is_key(key)]
+    if unknown:
+        raise DepartmentDocumentRefused(_("“%(key)s”不是可识别的说明对象。") % {"key": unknown[0]})
+    Explanation.objects.filter(disclosure=locked, key__in=list(reasons)).delete()
+    Explanation.objects.bulk_create(
+        Explanation(disclosure=locked, key=key, text=text.strip()) for key, text in reasons.items() if text.strip()
+    )
+    Disclosure.objects.filter(pk=locked.pk).update(lock_version=F("lock_version") + 1)
 
 
 def record_sources(document: Disclosure, members) -> None:
