@@ -7,9 +7,10 @@ from disclosures import snapshot
 from disclosures.choices import Status
 from disclosures.consolidation import members, out_of_date
 from disclosures.department_documents import start_department_document
-from disclosures.models import ConsolidatedUnit, Disclosure, DisclosureFrozen
+from disclosures.models import ConsolidatedUnit, DisclosureFrozen
 from disclosures.workflow.services import TransitionRefused, available_transitions, fire
 from tests.department_support import approve
+from tests.department_support import publish as publish_now
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -28,17 +29,8 @@ def unit_accountants(both_units, accountant):
 
 @pytest.fixture
 def publish(settings, tmp_path, django_capture_on_commit_callbacks):
-    """Publish for real (every format rendered), the job run as its commit would run it."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-    def publish(disclosure, reviewer):
-        with django_capture_on_commit_callbacks(execute=True):
-            job = fire("publish", disclosure=disclosure, user=reviewer).job
-        job.refresh_from_db()
-        assert job.error == ""
-        return Disclosure.objects.get(pk=disclosure.pk)
-
-    return publish
+    return lambda disclosure, reviewer: publish_now(disclosure, reviewer, django_capture_on_commit_callbacks)
 
 
 def test_submission_waits_for_every_included_unit(document, both_units, unit_accountants, reviewer):
