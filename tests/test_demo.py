@@ -61,3 +61,18 @@ def test_load_demo_publishes_three_seeds_in_three_layouts_so_the_public_site_is_
     assert "附表6" in report and "单位预算公开联系人" in report
     assert client.post("/accounts/login/", {"username": "dianjiang", "password": "dianjiang-2024"}).status_code == 302
     assert "已公开演示材料" not in load_demo()  # a second run publishes nothing again
+
+
+@pytest.mark.django_db
+def test_load_demo_starts_department_309s_document_from_its_two_units(client):
+    output = load_demo()
+    document = Disclosure.objects.get(level="department", department__code="309", year=2025)
+    data = load(document)
+    assert [unit.code for unit in data.units] == ["309001", "309002"]
+    assert sum(line.total for line in data.lines) == 3 * 9818900  # 309001 is seed 002 doubled
+    assert "演示部门公开材料" in output and "bumen" in output
+    assert client.post("/accounts/login/", {"username": "bumen", "password": "bumen-309"}).status_code == 302
+    page = client.get("/workspace/departments/309/2025/budget/").content.decode()
+    assert "309002 柳州市信息化建设管理中心（草稿）" in page
+    load_demo()
+    assert Disclosure.objects.filter(level="department").count() == 1
