@@ -53,7 +53,7 @@ def names_code(text: str, code: str) -> bool:
 
 
 def _section_titles(layout) -> tuple[str, ...]:
-    names = {"unit_code": "", "unit_name": "", "year": ""}
+    names = {"unit_code": "", "unit_name": "", "year": "", "level": "单位"}
     return tuple(
         str(section.title).replace("%(year)s年", "") % names
         for part in layout.parts
@@ -64,7 +64,7 @@ def _section_titles(layout) -> tuple[str, ...]:
 
 def _portal_layout(layout) -> AuditLayout:
     # The title names the unit and the year: 309002柳州市信息化建设管理中心2025年单位预算公开说明.
-    title = str(layout.title).replace("%(year)s年", "") % {"unit_code": "", "unit_name": ""}
+    title = str(layout.title).replace("%(year)s年", "") % {"unit_code": "", "unit_name": "", "level": "单位"}
     pattern = re.compile(r"(\d{4})年" + re.escape(title))
     tables = tuple(TableTitle(spec.number, spec.code, str(spec.title), spec.key) for spec in layout.tables)
     return AuditLayout(layout.key, layout.kind, pattern, _section_titles(layout), tables)

@@ -9,6 +9,13 @@ class Kind(models.TextChoices):
     FINAL = "final", _("决算")
 
 
+class Level(models.TextChoices):
+    """Whose document it is: one unit's, or a department's consolidated from its units (部门预算/部门决算)."""
+
+    UNIT = "unit", _("单位")
+    DEPARTMENT = "department", _("部门")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("草稿")
     SUBMITTED = "submitted", _("已提交")

@@ -38,4 +38,4 @@ def exporter(name: str) -> Callable[[Disclosure], bytes]:
 
 
 def file_name(disclosure: Disclosure, name: str) -> str:
-    return f"{disclosure.unit.code}-{disclosure.year}-{disclosure.kind}.{FORMATS[name].extension}"
+    return f"{disclosure.owner_code}-{disclosure.year}-{disclosure.kind}.{FORMATS[name].extension}"

@@ -16,6 +16,7 @@ from disclosures.choices import (
     IncomeSource,
     IndicatorCategory,
     Kind,
+    Level,
     Operator,
     ProcurementCategory,
     ProcurementMode,
@@ -142,7 +143,7 @@ KNOWN_KEYS = {
     "": {"format", "kind", "year", "amount_unit", "layout", "department", "unit", "overview", "income",
          "carryover_in", "expenditure_lines", "basic_by_economic", "three_public", "procurement", "service_purchases",
          "performance_targets", "operating_costs", "state_assets", "contact", "prior_year", "explanations", "notes",
-         "final", "evaluations"},
+         "final", "evaluations", "level", "units"},
     "department": {"code", "name", "jurisdiction"},
     "department.jurisdiction": {"code", "name"},
     "unit": {"code", "name", "type"},
@@ -281,6 +282,13 @@ def parse(raw: bytes | str) -> DisclosureData:
     year = document.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
         raise InterchangeError([f"year：“{year}”不是有效的年度"])
+    level = document.get("level", Level.UNIT)
+    if level == Level.DEPARTMENT:
+        raise InterchangeError(
+            ["level：部门公开材料由所属单位的公开材料汇总生成，不能导入；请导入各单位的公开材料，再在平台上汇总"]
+        )
+    if level != Level.UNIT:
+        raise InterchangeError([f"level：应为“unit”或“department”，实际为“{level}”"])
     reader.unit = unit_of_amounts
     codes = CodeCheck(year, code_book(year))
 
@@ -656,6 +664,8 @@ def dump(data: DisclosureData) -> dict:
     }
     if data.is_final:
         document |= _dump_final(data)
+    if data.is_department_level:
+        _department_level(document, data)
     if data.contact_person or data.contact_phone:
         document["contact"] = {"person": data.contact_person, "phone": data.contact_phone}
     if data.prior is not None:
@@ -674,6 +684,23 @@ def dump(data: DisclosureData) -> dict:
                 prior[group] = {code: amount(value) for code, value in sorted(values.items())}
         document["prior_year"] = prior
     return document
+
+
+def _department_level(document: dict, data: DisclosureData) -> None:
+    """A department's document says so, and lists its units (the ones left out with the reason) instead of a unit."""
+    document["level"] = Level.DEPARTMENT.value
+    del document["unit"]
+    document["units"] = [
+        {
+            "code": unit.code,
+            "name": unit.name,
+            "type": unit.type,
+            "included": unit.included,
+            **({"reason": unit.reason} if not unit.included else {}),
+            "version": unit.version,
+        }
+        for unit in data.units
+    ]
 
 
 def dumps(data: DisclosureData) -> str:

@@ -23,13 +23,14 @@ from disclosures.choices import (
     IncomeSource,
     IndicatorCategory,
     Kind,
+    Level,
     Operator,
     ProcurementCategory,
     ProcurementMode,
     Status,
 )
 from disclosures.tables.declaration import TABLES
-from units.models import Unit
+from units.models import Department, Unit
 
 
 def Amount(verbose_name, **kwargs):
@@ -58,8 +59,9 @@ FROZEN_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 # The fields of a disclosure that are part of what is published; everything else is workflow bookkeeping.
 # The 批复 date is one of them: the public label (按时公开 or 逾期公开) is computed from it.
 DISCLOSURE_CONTENT_FIELDS = (
-    "unit_id", "year", "kind", "version", "layout", "entry_unit", "duties", "organisation", "annual_tasks",
-    "operating_costs", "state_assets", "contact_person", "contact_phone", "correction_note", "budget_approved_on",
+    "unit_id", "department_id", "level", "year", "kind", "version", "layout", "entry_unit", "duties", "organisation",
+    "annual_tasks", "operating_costs", "state_assets", "contact_person", "contact_phone", "correction_note",
+    "budget_approved_on",
 )  # fmt: skip
 
 # Bookkeeping that changes with every edit or transition; keeping it out of the audit keeps the audit readable.
@@ -112,6 +114,11 @@ class DisclosureQuerySet(models.QuerySet):
     def for_unit_year(self, unit_code: str, year: int, kind: str = Kind.BUDGET):
         return self.filter(unit__code=unit_code, year=year, kind=kind).exclude(status=Status.SUPERSEDED)
 
+    def for_department_year(self, department_code: str, year: int, kind: str = Kind.BUDGET):
+        return self.filter(level=Level.DEPARTMENT, department__code=department_code, year=year, kind=kind).exclude(
+            status=Status.SUPERSEDED
+        )
+
     def update(self, **kwargs):
         """Refuse content changes to published versions, and let the audit see changes that bypass save()."""
         audited = set(kwargs) - set(DISCLOSURE_UNAUDITED_FIELDS)
@@ -133,13 +140,26 @@ class DisclosureQuerySet(models.QuerySet):
 
 
 class Disclosure(models.Model):
-    """One version of a unit's disclosure for one year (预算 or 决算).
+    """One version of a unit's disclosure for one year (预算 or 决算), or of a department's.
 
     Version 1 is the original; a revision of a published disclosure is a new version that
-    supersedes it when published, so the old one stays readable.
+    supersedes it when published, so the old one stays readable. A department's document (level
+    department: ``department`` set, no ``unit``) holds only its own texts and reasons; its tables are
+    the sums of its units' disclosures (disclosures.consolidation, units listed in ConsolidatedUnit).
     """
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="disclosures", verbose_name=_("单位"))
+    level = models.CharField(_("层级"), max_length=12, choices=Level.choices, default=Level.UNIT)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures", verbose_name=_("单位")
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disclosures",
+        verbose_name=_("部门"),
+    )
     year = models.PositiveSmallIntegerField(_("年度"))
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices, default=Kind.BUDGET)
     version = models.PositiveSmallIntegerField(_("版本"), default=1)
@@ -184,6 +204,21 @@ class Disclosure(models.Model):
                 condition=~Q(status__in=[Status.PUBLISHED, Status.SUPERSEDED]),
                 name="disclosure_one_open_version",
             ),
+            models.UniqueConstraint(
+                fields=["department", "year", "kind", "version"],
+                condition=Q(level=Level.DEPARTMENT),
+                name="department_disclosure_unique_version",
+            ),
+            models.UniqueConstraint(
+                fields=["department", "year", "kind"],
+                condition=Q(level=Level.DEPARTMENT) & ~Q(status__in=[Status.PUBLISHED, Status.SUPERSEDED]),
+                name="department_disclosure_one_open_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(level=Level.UNIT, unit__isnull=False, department__isnull=True)
+                | Q(level=Level.DEPARTMENT, unit__isnull=True, department__isnull=False),
+                name="disclosure_owner_matches_level",
+            ),
             models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="disclosure_year_plausible"),
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="disclosure_kind_valid"),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="disclosure_status_valid"),
@@ -193,7 +228,7 @@ class Disclosure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit.code}{self.unit.name}{self.year}年单位{self.get_kind_display()}"
+        return f"{self.owner_code}{self.owner_name}{self.year}年{self.get_level_display()}{self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
         """Refuse to change what was published; only the status and bookkeeping of a published version move."""
@@ -217,6 +252,28 @@ class Disclosure(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status in FROZEN_STATUSES
+
+    @property
+    def is_department_level(self) -> bool:
+        return self.level == Level.DEPARTMENT
+
+    @property
+    def owner(self) -> Unit | Department:
+        """The unit, or for a department's document the department, whose document it is."""
+        return self.department if self.is_department_level else self.unit
+
+    @property
+    def owner_code(self) -> str:
+        return self.owner.code
+
+    @property
+    def owner_name(self) -> str:
+        return self.owner.name
+
+    def versions(self) -> "DisclosureQuerySet":
+        """Every version of this document: same owner, year and kind."""
+        owner = {"department_id": self.department_id} if self.is_department_level else {"unit_id": self.unit_id}
+        return Disclosure.objects.filter(level=self.level, year=self.year, kind=self.kind, **owner)
 
     @property
     def finding_counts_are_current(self) -> bool:
@@ -805,6 +862,38 @@ class Explanation(DisclosurePart):
             models.UniqueConstraint(fields=["disclosure", "key"], name="explanation_unique_key"),
             models.CheckConstraint(condition=~Q(text=""), name="explanation_not_empty"),
         ]
+
+
+class ConsolidatedUnit(ContentRow):
+    """One unit of a department's document: included (the default) or left out with the department's reason.
+
+    ``source`` is the unit's version the published document was built from, recorded at publication; a
+    later correction of the unit supersedes that version, which marks the department's document out of date.
+    """
+
+    disclosure = models.ForeignKey(
+        Disclosure, on_delete=models.CASCADE, related_name="consolidated_units", verbose_name=_("部门公开材料")
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("单位"))
+    included = models.BooleanField(_("纳入部门汇总"), default=True)
+    reason = models.TextField(_("未纳入原因"), blank=True)
+    source = models.ForeignKey(
+        Disclosure, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("依据的单位版本")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["unit__code"]
+        verbose_name = _("部门汇总单位")
+        verbose_name_plural = _("部门汇总单位")
+        constraints = [
+            models.UniqueConstraint(fields=["disclosure", "unit"], name="consolidated_unit_once"),
+            models.CheckConstraint(condition=Q(included=True) | ~Q(reason=""), name="consolidated_left_out_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.disclosure} {self.unit}"
 
 
 class WorkflowEvent(models.Model):

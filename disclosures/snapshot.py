@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from catalogs.models import ClassificationCode, Scheme
-from disclosures.choices import Fund, Kind, Status
+from disclosures.choices import Fund, Kind, Level, Status
 from disclosures.models import (
     FINAL_AMOUNT_FIELDS,
     FINAL_COUNT_FIELDS,
@@ -214,6 +214,19 @@ class Prior:
 
 
 @dataclass
+class ListedUnit:
+    """A unit of a department's document as the document lists it: included, or left out and why."""
+
+    code: str
+    name: str
+    type: str
+    included: bool = True
+    reason: str = ""
+    version: int | None = None  # the version of the unit's disclosure it is built from (None: it has none)
+    status: str = ""  # that version's status
+
+
+@dataclass
 class DisclosureData:
     year: int
     kind: str
@@ -246,6 +259,20 @@ class DisclosureData:
     evaluations: list[Evaluation] = field(default_factory=list)
     # What an import noticed but did not refuse (an unknown key): shown to whoever imported it, never stored.
     import_warnings: list[str] = field(default_factory=list)
+    # A department's document (level department) lists its units, and holds the included units' own data,
+    # which its tables print as one row each under the department's (合计 / department / each unit).
+    level: str = Level.UNIT
+    units: list[ListedUnit] = field(default_factory=list)
+    members: list["DisclosureData"] = field(default_factory=list)
+
+    @property
+    def is_department_level(self) -> bool:
+        return self.level == Level.DEPARTMENT
+
+    @property
+    def organisations(self) -> list["DisclosureData"]:
+        """The units whose rows the tables print: a department's included units, or the unit itself."""
+        return self.members if self.is_department_level else [self]
 
     def income_amount(self, name: str) -> Decimal:
         return self.income.get(name, ZERO)
@@ -264,25 +291,94 @@ def code_book(year: int) -> dict[tuple[str, str], ClassificationCode]:
 
 
 def load(disclosure: Disclosure) -> DisclosureData:
-    """Read a disclosure's content with a fixed number of queries, whatever its size."""
+    """Read a disclosure's content with a fixed number of queries, whatever its size.
+
+    A department's document is consolidated from its units' disclosures (disclosures.consolidation).
+    """
+    if disclosure.is_department_level:
+        from disclosures.consolidation import load_department  # here: consolidation reads through this module
+
+        return load_department(disclosure)
+    data = load_many([disclosure])[disclosure.pk]
+    if disclosure.kind == Kind.FINAL and not disclosure.is_frozen:  # a published 决算 stays as it was published
+        from disclosures.final_accounts import linked_budget  # here: it builds on this module
+
+        return linked_budget(disclosure, data)
+    return data
+
+
+def _by_disclosure(rows, key: str = "disclosure_id") -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for row in rows:
+        grouped.setdefault(getattr(row, key), []).append(row)
+    return grouped
+
+
+def load_many(disclosures: list[Disclosure]) -> dict[int, DisclosureData]:
+    """The content of unit disclosures by pk, in the same fixed number of queries whatever their number.
+
+    Each disclosure should come with ``unit__department__jurisdiction`` selected.
+    """
+    ids = [disclosure.pk for disclosure in disclosures]
+    incomes = {row.disclosure_id: row for row in Income.objects.filter(disclosure_id__in=ids)}
+    priors = {
+        row.disclosure_id: row
+        for row in PriorYear.objects.filter(disclosure_id__in=ids).prefetch_related(
+            "function_classes", "economic_items"
+        )
+    }
+    lines = _by_disclosure(ExpenditureLine.objects.filter(disclosure_id__in=ids).select_related("function_code"))
+    basic = _by_disclosure(BasicExpenditure.objects.filter(disclosure_id__in=ids).select_related("economic_code"))
+    three_public = _by_disclosure(ThreePublicCosts.objects.filter(disclosure_id__in=ids))
+    procurement = _by_disclosure(ProcurementItem.objects.filter(disclosure_id__in=ids).select_related("function_code"))
+    services = _by_disclosure(ServicePurchaseItem.objects.filter(disclosure_id__in=ids).select_related("function_code"))
+    targets = _by_disclosure(PerformanceTarget.objects.filter(disclosure_id__in=ids).prefetch_related("indicators"))
+    explanations = explanations_of(ids)
+    # A budget has neither: its queries stay as they were.
+    final_ids = [disclosure.pk for disclosure in disclosures if disclosure.kind == Kind.FINAL]
+    finals, evaluations = {}, {}
+    if final_ids:
+        finals = {row.disclosure_id: row for row in FinalAccounts.objects.filter(disclosure_id__in=final_ids)}
+        evaluations = _by_disclosure(EvaluatedProject.objects.filter(disclosure_id__in=final_ids))
+    return {
+        disclosure.pk: _data(
+            disclosure,
+            income=incomes.get(disclosure.pk),
+            prior=_prior(priors.get(disclosure.pk)),
+            lines=lines.get(disclosure.pk, []),
+            basic=basic.get(disclosure.pk, []),
+            three_public=three_public.get(disclosure.pk, []),
+            procurement=procurement.get(disclosure.pk, []),
+            services=services.get(disclosure.pk, []),
+            targets=targets.get(disclosure.pk, []),
+            explanations=explanations.get(disclosure.pk, {}),
+            final=_final_figures(finals.get(disclosure.pk)),
+            evaluations=evaluations.get(disclosure.pk, []),
+        )
+        for disclosure in disclosures
+    }
+
+
+def _prior(prior_row: PriorYear | None) -> Prior | None:
+    if prior_row is None:
+        return None
+    classes = prior_row.function_classes.all()
+    return Prior(
+        year=prior_row.year,
+        figures={name: getattr(prior_row, name) for name in PRIOR_YEAR_AMOUNT_FIELDS},
+        function_class={row.class_code: row.amount for row in classes if row.scope == ALL_FUNDS},
+        general_budget_class={row.class_code: row.amount for row in classes if row.scope == GENERAL_BUDGET_ONLY},
+        economic={row.code: row.amount for row in prior_row.economic_items.all()},
+    )
+
+
+def _data(
+    disclosure, *, income, prior, lines, basic, three_public, procurement, services, targets, explanations, final,
+    evaluations,
+):
     unit = disclosure.unit
     department = unit.department
-    income = Income.objects.filter(disclosure=disclosure).first()
-    prior_row = (
-        PriorYear.objects.filter(disclosure=disclosure).prefetch_related("function_classes", "economic_items").first()
-    )
-    prior = None
-    if prior_row is not None:
-        classes = prior_row.function_classes.all()
-        prior = Prior(
-            year=prior_row.year,
-            figures={name: getattr(prior_row, name) for name in PRIOR_YEAR_AMOUNT_FIELDS},
-            function_class={row.class_code: row.amount for row in classes if row.scope == ALL_FUNDS},
-            general_budget_class={row.class_code: row.amount for row in classes if row.scope == GENERAL_BUDGET_ONLY},
-            economic={row.code: row.amount for row in prior_row.economic_items.all()},
-        )
-    targets = PerformanceTarget.objects.filter(disclosure=disclosure).prefetch_related("indicators")
-    data = DisclosureData(
+    return DisclosureData(
         year=disclosure.year,
         kind=disclosure.kind,
         department_code=department.code,
@@ -311,15 +407,14 @@ def load(disclosure: Disclosure) -> DisclosureData:
                 income_source=row.income_source,
                 **{name: getattr(row, name) for name in FINAL_LINE_AMOUNT_FIELDS},
             )
-            for row in ExpenditureLine.objects.filter(disclosure=disclosure).select_related("function_code")
+            for row in lines
         ],
         basic=[
-            BasicRow(economic_code=row.economic_code.code, personnel=row.personnel, public=row.public)
-            for row in BasicExpenditure.objects.filter(disclosure=disclosure).select_related("economic_code")
+            BasicRow(economic_code=row.economic_code.code, personnel=row.personnel, public=row.public) for row in basic
         ],
         three_public=[
             ThreePublicRow(fund=row.fund, **{name: getattr(row, name) for name in THREE_PUBLIC_ROW_FIELDS})
-            for row in ThreePublicCosts.objects.filter(disclosure=disclosure)
+            for row in three_public
         ],
         procurement=[
             FundedRow(
@@ -329,7 +424,7 @@ def load(disclosure: Disclosure) -> DisclosureData:
                 mode=row.mode,
                 category=row.category,
             )
-            for row in ProcurementItem.objects.filter(disclosure=disclosure).select_related("function_code")
+            for row in procurement
         ],
         service_purchases=[
             FundedRow(
@@ -337,7 +432,7 @@ def load(disclosure: Disclosure) -> DisclosureData:
                 project=row.project,
                 funds={name: getattr(row, name) for name in FUND_FIELDS},
             )
-            for row in ServicePurchaseItem.objects.filter(disclosure=disclosure).select_related("function_code")
+            for row in services
         ],
         targets=[
             Target(
@@ -361,51 +456,50 @@ def load(disclosure: Disclosure) -> DisclosureData:
         operating_costs=disclosure.operating_costs,
         state_assets=disclosure.state_assets,
         prior=prior,
-        explanations=stored_explanations(disclosure),
-        # A budget has neither: its queries stay as they were.
-        final=_final_figures(disclosure) if disclosure.kind == Kind.FINAL else {},
-        evaluations=[
-            Evaluation(project=row.project, amount=row.amount, text=row.text)
-            for row in EvaluatedProject.objects.filter(disclosure=disclosure)
-        ]
-        if disclosure.kind == Kind.FINAL
-        else [],
+        explanations=explanations,
+        final=final,
+        evaluations=[Evaluation(project=row.project, amount=row.amount, text=row.text) for row in evaluations],
     )
-    if disclosure.kind == Kind.FINAL and not disclosure.is_frozen:  # a published 决算 stays as it was published
-        from disclosures.final_accounts import linked_budget  # here: it builds on this module
-
-        return linked_budget(disclosure, data)
-    return data
 
 
-def _final_figures(disclosure: Disclosure) -> dict[str, Decimal | int]:
-    row = FinalAccounts.objects.filter(disclosure=disclosure).first()
+def _final_figures(row: FinalAccounts | None) -> dict[str, Decimal | int]:
     if row is None:
         return {}
     return {name: getattr(row, name) for name in (*FINAL_AMOUNT_FIELDS, *FINAL_COUNT_FIELDS)}
 
 
 def stored_explanations(disclosure: Disclosure) -> dict[str, str]:
-    """The unit's reasons by key. A key the convention does not know (stored before keys were checked, or
-    by hand) is left out and logged: no page may fail on it, and the unit never sees it printed."""
+    """The unit's reasons by key (see explanations_of)."""
+    return explanations_of([disclosure.pk]).get(disclosure.pk, {})
+
+
+def explanations_of(disclosure_ids: list[int]) -> dict[int, dict[str, str]]:
+    """The reasons of each disclosure by key, in one query. A key the convention does not know (stored before
+    keys were checked, or by hand) is left out and logged: no page may fail on it, and nobody sees it printed."""
     from disclosures.narrative.reasons import is_key  # here: the narrative package imports this module
 
-    explanations = {}
-    for key, text in Explanation.objects.filter(disclosure=disclosure).values_list("key", "text"):
+    explanations: dict[int, dict[str, str]] = {}
+    rows = Explanation.objects.filter(disclosure_id__in=disclosure_ids).values_list("disclosure_id", "key", "text")
+    for disclosure_id, key, text in rows:
         if is_key(key):
-            explanations[key] = text
+            explanations.setdefault(disclosure_id, {})[key] = text
         else:
-            logger.warning("Disclosure %s: explanation key %r is not a known key; ignored", disclosure.pk, key)
+            logger.warning("Disclosure %s: explanation key %r is not a known key; ignored", disclosure_id, key)
     return explanations
 
 
 def previous_year(disclosure: Disclosure) -> Disclosure | None:
-    """The unit's disclosure of the year before, as the public read it (the current published version)."""
+    """The owner's document of the year before, as the public read it (the current published version)."""
+    owner = (
+        {"department_id": disclosure.department_id}
+        if disclosure.is_department_level
+        else {"unit_id": disclosure.unit_id}
+    )
     return (
         Disclosure.objects.filter(
-            unit_id=disclosure.unit_id, year=disclosure.year - 1, kind=disclosure.kind, status=Status.PUBLISHED
+            level=disclosure.level, year=disclosure.year - 1, kind=disclosure.kind, status=Status.PUBLISHED, **owner
         )
-        .select_related("unit__department__jurisdiction")
+        .select_related("unit__department__jurisdiction", "department__jurisdiction")
         .first()
     )
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("disclosures.explanation_urls")),
     path("", include("disclosures.excel_urls")),
     path("", include("disclosures.workflow_urls")),
+    path("", include("disclosures.department_urls")),
 ]

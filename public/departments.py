@@ -1,7 +1,8 @@
 """A department's year: its units' states and the consolidated figures of those that have published.
 
 A department's budget is the sum of its units' (部门预算 = Σ 单位预算); only published reports count,
-so the page says how many units the figures cover.
+so the page says how many units the figures cover. The department's own published document (its 部门预算
+consolidated in the portal) is listed first, with its files and hashes.
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from disclosures.models import Disclosure
 from disclosures.money import ZERO
 from public import charts
+from public.department_documents import DepartmentDocument, published_department_documents
 from public.directory import DepartmentEntry, directory, ordered_units
 from public.figures import Figures, consolidate, figures_for
 from public.queries import published
@@ -34,6 +36,7 @@ class DepartmentYear:
     units: list[UnitFigures]
     total: Figures
     charts: list[charts.Chart]
+    documents: list[DepartmentDocument]  # the department's own published 部门预算 / 部门决算
 
 
 CHARTED_UNITS = 12
@@ -62,4 +65,12 @@ def department_year(year: int, code: str) -> DepartmentYear:
         charts.basic_project_chart("chart-basic-project", total),
         charts.bar_chart("chart-units", _("各单位支出"), unit_bars(units), total_label=_("部门合计")),
     ]
-    return DepartmentYear(department, year, entries[0] if entries else None, units, total, shown if units else [])
+    return DepartmentYear(
+        department,
+        year,
+        entries[0] if entries else None,
+        units,
+        total,
+        shown if units else [],
+        published_department_documents(year, department.pk),
+    )

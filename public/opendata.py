@@ -20,6 +20,7 @@ from disclosures.tables.builders import BuiltTable, build_tables
 from disclosures.tables.declaration import AMOUNT, Column, TableSpec
 from public import fiscal
 from public.caching import cached
+from public.department_documents import published_department_documents_of_year
 from public.queries import published
 
 CSV_ENCODING = "utf-8-sig"  # with a BOM, so that Excel opens the Chinese text correctly
@@ -100,4 +101,6 @@ def _build_archive(year: int, digest: str) -> bytes:
             archive.writestr(folder + file_name(disclosure, "json"), files["json"])
             for number, content in files["tables"].items():
                 archive.writestr(folder + table_file_name(disclosure, number), content)
+        for document in published_department_documents_of_year(year):
+            archive.writestr(f"departments/{file_name(document, 'json')}", exports(document, book)["json"])
     return buffer.getvalue()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
-from disclosures.choices import Kind, Status
+from disclosures.choices import Kind, Level, Status
 from disclosures.models import Disclosure, PublishedFile
 from disclosures.workflow.integrity import availability_stamp
 
@@ -19,7 +19,7 @@ PUBLIC_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 
 def public_versions() -> QuerySet[Disclosure]:
     """Every version the public may read, current or superseded."""
-    return Disclosure.objects.filter(kind=Kind.BUDGET, status__in=PUBLIC_STATUSES).select_related(
+    return Disclosure.objects.filter(level=Level.UNIT, kind=Kind.BUDGET, status__in=PUBLIC_STATUSES).select_related(
         "unit__department__jurisdiction"
     )
 
@@ -36,7 +36,8 @@ def fingerprint(*parts: object) -> str:
 
 def year_fingerprint(year: int) -> tuple[str, object]:
     """Digest and last publication time of a year's published reports: changes with every publication."""
-    summary = published().filter(year=year).aggregate(count=Count("id"), latest=Max("published_at"))
+    documents = Disclosure.objects.filter(kind=Kind.BUDGET, status=Status.PUBLISHED, year=year)  # departments' too
+    summary = documents.aggregate(count=Count("id"), latest=Max("published_at"))
     return fingerprint(year, summary["count"], summary["latest"]), summary["latest"]
 
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("search/", pages.search, name="search"),
     path("<int:year>/departments/<str:code>/", pages.department, name="department"),
+    path("<int:year>/departments/<str:code>/<str:kind>/files/<str:file_format>/", files.department_file,
+         name="department_file"),
     path(report, pages.report, name="report"),
     path(version, pages.report, name="report_version"),
     path(report + "files/<str:file_format>/", files.published_file, name="file"),
@@ -23,4 +25,5 @@ urlpatterns = [
     path("api/disclosures/<int:year>/<str:unit_code>.json", api.disclosure_detail, name="api_detail"),
     path("api/disclosures/<int:year>/<str:unit_code>/v<int:version>.json", api.disclosure_detail,
          name="api_detail_version"),
+    path("api/departments/<int:year>/<str:code>/<str:kind>.json", api.department_detail, name="api_department"),
 ]  # fmt: skip

@@ -108,3 +108,18 @@ def book(catalogs):
 def seed_disclosure(seed_data, unit):
     """Seed 002 imported as the 2025 draft of the ``unit`` fixture (309002)."""
     return import_disclosure(data=seed_data)
+
+
+SECOND_UNIT = Path(__file__).resolve().parent.parent / "disclosures" / "demo" / "department-309001-2025.json"
+
+
+@pytest.fixture
+def second_unit_disclosure(catalogs, department):
+    """Department 309's second unit, 309001 柳州市大数据发展局本级: its 2025 draft (every amount twice seed 002's)."""
+    return import_disclosure(data=parse(SECOND_UNIT.read_bytes()))
+
+
+@pytest.fixture
+def both_units(seed_disclosure, second_unit_disclosure):
+    """Department 309's two units with their 2025 drafts: 309002 (seed 002) and 309001."""
+    return seed_disclosure, second_unit_disclosure

@@ -86,3 +86,18 @@ def test_load_demo_makes_a_2025_final_draft_from_the_budget_with_illustrative_ac
     assert access.current_disclosure_or_404(User.objects.get(username="kuaiji"), "309002", 2025) == budget
     load_demo()
     assert Disclosure.objects.filter(unit__code="309002", kind="final").count() == 1
+
+
+@pytest.mark.django_db
+def test_load_demo_starts_department_309s_document_from_its_two_units(client):
+    output = load_demo()
+    document = Disclosure.objects.get(level="department", department__code="309", year=2025)
+    data = load(document)
+    assert [unit.code for unit in data.units] == ["309001", "309002"]
+    assert sum(line.total for line in data.lines) == 3 * 9818900  # 309001 is seed 002 doubled
+    assert "演示部门公开材料" in output and "bumen" in output
+    assert client.post("/accounts/login/", {"username": "bumen", "password": "bumen-309"}).status_code == 302
+    page = client.get("/workspace/departments/309/2025/budget/").content.decode()
+    assert "309002 柳州市信息化建设管理中心（草稿）" in page
+    load_demo()
+    assert Disclosure.objects.filter(level="department").count() == 1

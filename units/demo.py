@@ -6,17 +6,22 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from disclosures.department_documents import start_department_document
 from disclosures.interchange import parse
 from disclosures.models import Disclosure
 from disclosures.services import import_disclosure
 from disclosures.workflow.services import fire
-from units.models import Department, Membership, Unit, User
+from units.models import Department, DepartmentMembership, Membership, Unit, User
 
 DEMO_DEPARTMENT = ("309", "柳州市大数据发展局")
 DEMO_UNIT = ("309002", "柳州市信息化建设管理中心", Unit.Type.CIVIL_SERVICE_MANAGED)
+# The department's second unit, its 本级 (seed 002's figures doubled): approved, so that the department's
+# 2025 部门预算 is consolidated from two units, one approved and one still a draft.
+DEMO_SECOND_UNIT = ("309001", "柳州市大数据发展局本级", Unit.Type.ADMINISTRATIVE)
 DEMO_FOLDER = Path(settings.BASE_DIR) / "disclosures" / "demo"
 # Seed 002, the reference disclosure, becomes the demo unit's draft to work on.
 DEMO_DISCLOSURE = DEMO_FOLDER / "seed-002-2025.json"
+DEMO_SECOND_DISCLOSURE = DEMO_FOLDER / "department-309001-2025.json"
 # Seeds 000 and 004 (柳江区, two units of two departments) and 003 (垫江县) are published, each in its own
 # layout, so that the public site shows reports of three jurisdictions and three layouts from the start;
 # seed 001 (柳江区人民政府办公室's 2017 部门决算, as the department's own 决算) is a published 决算.
@@ -32,10 +37,15 @@ class DemoAccount:
     is_staff: bool = False
     is_superuser: bool = False
     units: tuple[str, ...] = (DEMO_UNIT[0],)  # an accountant's units
+    departments: tuple[str, ...] = ()  # the departments whose own document they prepare
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("kuaiji", "kuaiji-309002", User.Role.ACCOUNTANT, "演示会计"),
+    DemoAccount("benji", "benji-309001", User.Role.ACCOUNTANT, "大数据局本级会计", units=(DEMO_SECOND_UNIT[0],)),
+    DemoAccount(
+        "bumen", "bumen-309", User.Role.ACCOUNTANT, "部门演示账号", units=(), departments=(DEMO_DEPARTMENT[0],)
+    ),
     DemoAccount("liujiang", "liujiang-2024", User.Role.ACCOUNTANT, "柳江区演示会计", units=("101005", "128002", "101")),
     DemoAccount("dianjiang", "dianjiang-2024", User.Role.ACCOUNTANT, "垫江县演示会计", units=("105002",)),
     DemoAccount("shenhe", "shenhe-2025", User.Role.REVIEWER, "演示审核员"),
@@ -48,6 +58,10 @@ def create_demo_organisation() -> Unit:
     department, _ = Department.objects.update_or_create(code=DEMO_DEPARTMENT[0], defaults={"name": DEMO_DEPARTMENT[1]})
     unit, _ = Unit.objects.update_or_create(
         code=DEMO_UNIT[0], defaults={"name": DEMO_UNIT[1], "type": DEMO_UNIT[2], "department": department}
+    )
+    Unit.objects.update_or_create(
+        code=DEMO_SECOND_UNIT[0],
+        defaults={"name": DEMO_SECOND_UNIT[1], "type": DEMO_SECOND_UNIT[2], "department": department},
     )
     for account in DEMO_ACCOUNTS:
         user, _ = User.objects.update_or_create(
@@ -71,6 +85,8 @@ def _accounts_join_their_units() -> None:
             user = User.objects.get(username=account.username)
             for unit in Unit.objects.filter(code__in=account.units):
                 Membership.objects.get_or_create(user=user, unit=unit)
+            for department in Department.objects.filter(code__in=account.departments):
+                DepartmentMembership.objects.get_or_create(user=user, department=department)
 
 
 def load_demo_disclosure(unit: Unit) -> Disclosure | None:
@@ -105,3 +121,17 @@ def load_published_seeds() -> list[Disclosure]:
         fire("publish", disclosure=disclosure, user=reviewer)
         published.append(Disclosure.objects.get(pk=disclosure.pk))
     return published
+
+
+def load_demo_department_document() -> Disclosure | None:
+    """Department 309's 2025 部门预算: 309001's draft imported and approved, and the department's document started
+    (consolidated from 309001 and 309002). Returns None when 309001 had a 2025 disclosure already."""
+    data = parse(DEMO_SECOND_DISCLOSURE.read_bytes())
+    if Disclosure.objects.filter(unit__code=data.unit_code, year=data.year, kind=data.kind).exists():
+        return None
+    disclosure = import_disclosure(data=data)
+    accountant = User.objects.get(username="benji")
+    reviewer = User.objects.get(username="shenhe")
+    disclosure = fire("submit", disclosure=disclosure, user=accountant, acknowledge_warnings=True).disclosure
+    fire("approve", disclosure=disclosure, user=reviewer, comment="演示数据")
+    return start_department_document(disclosure.unit.department, data.year, data.kind)

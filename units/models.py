@@ -142,3 +142,20 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.unit}"
+
+
+class DepartmentMembership(models.Model):
+    """A person on a department's staff: they prepare its consolidated document (部门预算, 部门决算)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="department_memberships")
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="staff_memberships")
+
+    class Meta:
+        verbose_name = _("部门成员")
+        verbose_name_plural = _("部门成员")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "department"], name="department_membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.department}"

@@ -8,7 +8,7 @@ another unit's disclosure does not even reveal that it exists.
 from django.db.models import QuerySet
 from django.http import Http404
 
-from units.models import Unit, User
+from units.models import Department, Unit, User
 
 
 def units_visible_to(user: User) -> QuerySet[Unit]:
@@ -35,6 +35,21 @@ def can_view_unit(user: User, unit: Unit) -> bool:
 def can_edit_unit_data(user: User, unit: Unit) -> bool:
     """Only the unit's own accountants type its figures; the bureau reviews them."""
     return user.is_authenticated and unit.memberships.filter(user=user).exists()
+
+
+def can_edit_department_data(user: User, department: Department) -> bool:
+    """A department's document is prepared by its staff, or by the bureau's reviewers."""
+    return user.is_authenticated and (
+        user.role == User.Role.REVIEWER or department.staff_memberships.filter(user=user).exists()
+    )
+
+
+def departments_visible_to(user: User) -> QuerySet[Department]:
+    if not user.is_authenticated:
+        return Department.objects.none()
+    if user.is_bureau_staff:
+        return Department.objects.all()
+    return Department.objects.filter(staff_memberships__user=user)
 
 
 def get_visible_or_404(queryset: QuerySet, user: User, unit_path: str = "unit", **lookup):

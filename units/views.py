@@ -1,14 +1,19 @@
 from django.contrib.auth.decorators import login_required
+from django.db.models import Max
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from disclosures.forms.entry_hub import StartDraftForm
-from units.permissions import can_edit_unit_data, units_visible_to
+from units.permissions import can_edit_unit_data, departments_visible_to, units_visible_to
 
 
 @login_required
 def workspace(request):
     units = units_visible_to(request.user).select_related("department")
-    return render(request, "units/workspace.html", {"units": units})
+    # The departments whose consolidated document the user prepares or reviews, at their units' newest year.
+    departments = departments_visible_to(request.user).annotate(latest_year=Max("units__disclosures__year"))
+    context = {"units": units, "departments": departments, "this_year": timezone.localdate().year}
+    return render(request, "units/workspace.html", context)
 
 
 @login_required

@@ -19,6 +19,8 @@ Rule codes, by module:
     yoy                 yoy.unexplained (warning)
     texts               text.placeholder, text.template_note, text.either_or, text.year_digits,
                         text.amount_in_yuan (errors)
+    department          department.unit_missing, department.sums (errors); department.unit_not_approved
+                        (warning): a department's document only
 """
 
 from catalogs.models import ClassificationCode
@@ -33,6 +35,7 @@ from disclosures.checks.crosstable import (
     check_targets_total,
     check_three_public_against_economic,
 )
+from disclosures.checks.department import check_sums, check_units
 from disclosures.checks.entries import check_choices, check_duplicates, check_empty_lines, check_negative_amounts
 from disclosures.checks.final import check_budget_gaps, check_final_balances, check_fiscal_lines_against_totals
 from disclosures.checks.findings import (
@@ -45,7 +48,7 @@ from disclosures.checks.texts import check_data_texts, check_texts
 from disclosures.checks.yoy import LARGE_CHANGE_AMOUNT, LARGE_CHANGE_RATE, check_changes, explanation_label
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData
-from disclosures.tables.builders import Names
+from disclosures.tables.builders import Names, build_tables
 from disclosures.tables.presentation import naming_tables_of
 
 
@@ -97,6 +100,8 @@ def run_checks(
             *check_economic_columns(data, names),
             *check_operating_costs(data, every_unit=layout.rules.operating_costs == OPERATING_COSTS_OF_EVERY_UNIT),
             *check_changes(data, names, previous, asked=asked),
+            *check_units(data),
+            *(check_sums(data, build_tables(data, book, layout.tables)) if data.is_department_level else []),
         ]
     return sorted(findings, key=_order)
 

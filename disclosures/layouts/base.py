@@ -33,7 +33,7 @@ class SectionSpec:
 class PartSpec:
     number: int  # 1…; 0 for the one unlabelled part of a document without parts (Chongqing)
     key: str
-    title: str  # may use %(unit_code)s %(unit_name)s %(year)s; "" when the part has no heading
+    title: str  # may use %(unit_code)s %(unit_name)s %(year)s %(level)s (单位 or 部门); "" when the part has no heading
     sections: tuple[SectionSpec, ...]
 
     @property
@@ -78,7 +78,7 @@ class Layout:
     kind: str
     first_year: int  # in force from this year until a newer layout of the jurisdiction and kind takes over
     name: str  # how the reviewer's choice lists it
-    title: str  # the document's title; may use %(unit_code)s %(unit_name)s %(year)s
+    title: str  # the document's title; may use %(unit_code)s %(unit_name)s %(year)s %(level)s (单位 or 部门)
     parts: tuple[PartSpec, ...]
     tables: TableSet
     template_dirs: tuple[str, ...]

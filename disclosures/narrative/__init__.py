@@ -40,7 +40,7 @@ def compose(
     layout = layout_of(data, layout)
     facts = compute_facts(data, book, previous)
     context = {"facts": facts, "layout": layout, "tables": layout.tables}
-    names = {"unit_code": data.unit_code, "unit_name": data.unit_name, "year": data.year}
+    names = {"unit_code": data.unit_code, "unit_name": data.unit_name, "year": data.year, "level": facts.level_word}
     parts = []
     for part_spec in layout.parts:
         anchor = f"part-{part_spec.number}"

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy
 
 from catalogs.models import ClassificationCode
 from disclosures.checks.yoy import prior_from, year_figures
-from disclosures.choices import FISCAL_FUNDS, Fund, IndicatorCategory, ProcurementCategory
+from disclosures.choices import FISCAL_FUNDS, Fund, IndicatorCategory, Kind, Level, ProcurementCategory
 from disclosures.money import ZERO, percent
 from disclosures.narrative import reasons
 from disclosures.narrative.change import Change
-from disclosures.snapshot import CARRYOVER_KEYS, FUND_FIELDS, DisclosureData, Line, Target
+from disclosures.snapshot import CARRYOVER_KEYS, FUND_FIELDS, DisclosureData, Line, ListedUnit, Target
 from disclosures.tables.builders import Names, build_tables
 from disclosures.tables.declaration import TableKey
 from units.models import Unit
@@ -298,6 +298,25 @@ class Facts:
     empty_tables: dict[int, bool] = field(default_factory=dict)
     explanations: dict[str, str] = field(default_factory=dict)
     final: "FinalFacts | None" = None  # a 决算's own figures (narrative.final_facts), zeros for a budget
+    # A department's document: the units it is consolidated from, and those it leaves out (with the reason).
+    level: str = Level.UNIT
+    kind: str = Kind.BUDGET
+    units: list[ListedUnit] = field(default_factory=list)
+    left_out: list[ListedUnit] = field(default_factory=list)
+
+    @property
+    def is_department_level(self) -> bool:
+        return self.level == Level.DEPARTMENT
+
+    @property
+    def level_word(self) -> str:
+        """单位 or 部门: the document's own level, as titles name it."""
+        return str(Level(self.level).label)
+
+    @property
+    def kind_word(self) -> str:
+        """预算 or 决算."""
+        return str(Kind(self.kind).label)
 
 
 class _Sources:
@@ -670,4 +689,8 @@ def compute_facts(
         empty_tables=src.empty,
         explanations=src.explanations,
         final=compute_final_facts(src),
+        level=data.level,
+        kind=data.kind,
+        units=[unit for unit in data.units if unit.included],
+        left_out=[unit for unit in data.units if not unit.included],
     )

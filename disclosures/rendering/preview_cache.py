@@ -10,6 +10,7 @@ import time
 
 from django.core.cache import cache
 
+from disclosures.consolidation import sources_stamp
 from disclosures.models import Disclosure
 from disclosures.rendering.export import export_pdf
 
@@ -22,9 +23,12 @@ WAIT_STEP = 0.2
 
 def preview_key(disclosure: Disclosure, draft: bool) -> str:
     """Changes whenever what the PDF shows can change: a content row (content_revision), the disclosure's own
-    texts (updated_at) or its status (the 草稿 mark)."""
+    texts (updated_at) or its status (the 草稿 mark); for a department's, any of its units' content too."""
     stamp = disclosure.updated_at.timestamp() if disclosure.updated_at else 0
-    return f"preview-pdf:{disclosure.pk}:{disclosure.content_revision}:{stamp}:{disclosure.status}:{int(draft)}"
+    key = f"preview-pdf:{disclosure.pk}:{disclosure.content_revision}:{stamp}:{disclosure.status}:{int(draft)}"
+    if disclosure.is_department_level:
+        key += f":{sources_stamp(disclosure)}"
+    return key
 
 
 def _render(disclosure: Disclosure, key: str, draft: bool) -> bytes:

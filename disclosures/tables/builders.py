@@ -93,13 +93,25 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
     return sum(values, ZERO)
 
 
-def _org_rows(data: DisclosureData, cells: dict[str, object], code_key: str = "org_code") -> list[Row]:
-    """合计 / department / unit rows carrying the same figures (one unit per disclosure)."""
-    return [
-        Row(TOTAL, {**cells, "name": _("合计")}),
-        Row(DEPARTMENT, {**cells, code_key: data.department_code, "name": data.department_name}),
-        Row(UNIT, {**cells, code_key: data.unit_code, "name": data.unit_name}),
+def _org_rows(
+    data: DisclosureData,
+    cells_of: Callable[[DisclosureData], dict[str, object]],
+    items_of: Callable[[DisclosureData], list[Row]] = lambda organisation: [],
+    code_key: str = "org_code",
+) -> list[Row]:
+    """合计 / department / each unit (the unit itself, or a department's included units), each unit's items
+    under its row; a unit's document prints the same figures on its three rows."""
+    whole = cells_of(data)
+    rows = [
+        Row(TOTAL, {**whole, "name": _("合计")}),
+        Row(DEPARTMENT, {**whole, code_key: data.department_code, "name": data.department_name}),
     ]
+    for organisation in data.organisations:
+        rows.append(
+            Row(UNIT, {**cells_of(organisation), code_key: organisation.unit_code, "name": organisation.unit_name})
+        )
+        rows.extend(items_of(organisation))
+    return rows
 
 
 def _lines_by_code(lines: Iterable[Line]) -> dict[str, list[Line]]:
@@ -120,14 +132,19 @@ def _expenditure_cells(lines: list[Line]) -> dict[str, Decimal]:
     }
 
 
-def _expenditure_table(table: TableSpec, data: DisclosureData, names: Names, lines: list[Line]) -> BuiltTable:
-    rows = [
-        *_org_rows(data, _expenditure_cells(lines)),
-        *(
+def _expenditure_table(
+    table: TableSpec, data: DisclosureData, names: Names, select: Callable[[DisclosureData], list[Line]]
+) -> BuiltTable:
+    """An expenditure table of the lines ``select`` takes from a disclosure (and from each of its units)."""
+
+    def items(organisation: DisclosureData) -> list[Row]:
+        return [
             Row(ITEM, {"function_code": code, "name": names.function(code), **_expenditure_cells(group)})
-            for code, group in _lines_by_code(lines).items()
-        ),
-    ]
+            for code, group in _lines_by_code(select(organisation)).items()
+        ]
+
+    lines = select(data)
+    rows = _org_rows(data, lambda organisation: _expenditure_cells(select(organisation)), items)
     if not lines:
         rows = rows[:1]
     return _finish(table, data, rows, is_empty=not lines)
@@ -212,7 +229,7 @@ def table_1(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     return _finish(table, data, rows, is_empty=False)
 
 
-def table_2(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+def _income_cells(data: DisclosureData) -> dict[str, object]:
     amount = data.income_amount
     current = {
         Fund.GENERAL_BUDGET: _sum(amount(n) for n in ("general_budget_superior", "general_budget_local",
@@ -228,11 +245,19 @@ def table_2(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     cells["current_total"] = _sum(current.values())
     cells["carryover_total"] = _sum(amount(f"carryover_{fund}") for fund in Fund.values)
     cells["total"] = cells["current_total"] + cells["carryover_total"]
-    return _finish(table, data, _org_rows(data, cells), is_empty=False)
+    return cells
+
+
+def table_2(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
+    return _finish(table, data, _org_rows(data, _income_cells), is_empty=False)
+
+
+def _lines_of_fund(fund: str) -> Callable[[DisclosureData], list[Line]]:
+    return lambda organisation: [line for line in organisation.lines if line.fund == fund]
 
 
 def table_3(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(table, data, names, data.lines)
+    return _expenditure_table(table, data, names, lambda organisation: organisation.lines)
 
 
 def table_4(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
@@ -275,7 +300,7 @@ def table_4(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
 
 
 def table_5(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(table, data, names, [line for line in data.lines if line.fund == Fund.GENERAL_BUDGET])
+    return _expenditure_table(table, data, names, _lines_of_fund(Fund.GENERAL_BUDGET))
 
 
 def table_6(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
@@ -314,19 +339,20 @@ def table_7(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     rows.append(Row(DEPARTMENT, {"org_code": data.department_code, "name": data.department_name,
                                  **cells(data.three_public)}))  # fmt: skip
     rows += [
-        Row(UNIT, {"org_code": data.unit_code, "name": data.unit_name, "fund": fund_label(r.fund), **cells([r])})
-        for r in data.three_public
+        Row(UNIT, {"org_code": unit.unit_code, "name": unit.unit_name, "fund": fund_label(r.fund), **cells([r])})
+        for unit in data.organisations
+        for r in unit.three_public
     ]
     is_empty = not any(cells(data.three_public).values())
     return _finish(table, data, rows if data.three_public else rows[:1], is_empty=is_empty)
 
 
 def table_8(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(table, data, names, [line for line in data.lines if line.fund == Fund.GOV_FUND])
+    return _expenditure_table(table, data, names, _lines_of_fund(Fund.GOV_FUND))
 
 
 def table_9(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
-    return _expenditure_table(table, data, names, [line for line in data.lines if line.fund == Fund.STATE_CAPITAL])
+    return _expenditure_table(table, data, names, _lines_of_fund(Fund.STATE_CAPITAL))
 
 
 def _funded_cells(items: list[FundedRow]) -> dict[str, Decimal]:
@@ -347,22 +373,30 @@ def _procurement_cells(items: list[FundedRow]) -> dict[str, Decimal]:
     return cells
 
 
-def _funded_table(table: TableSpec, data: DisclosureData, names: Names, items: list[FundedRow], cells_of) -> BuiltTable:
-    rows = _org_rows(data, cells_of(items))
-    rows += [
-        Row(ITEM, {"function_code": item.function_code, "name": names.function(item.function_code),
-                   "project": item.project, **cells_of([item])})
-        for item in items
-    ]  # fmt: skip
-    return _finish(table, data, rows if items else rows[:1], is_empty=not items)
+def _funded_table(
+    table: TableSpec,
+    data: DisclosureData,
+    names: Names,
+    items_of: Callable[[DisclosureData], list[FundedRow]],
+    cells_of,
+) -> BuiltTable:
+    def item_rows(organisation: DisclosureData) -> list[Row]:
+        return [
+            Row(ITEM, {"function_code": item.function_code, "name": names.function(item.function_code),
+                       "project": item.project, **cells_of([item])})
+            for item in items_of(organisation)
+        ]  # fmt: skip
+
+    rows = _org_rows(data, lambda organisation: cells_of(items_of(organisation)), item_rows)
+    return _finish(table, data, rows if items_of(data) else rows[:1], is_empty=not items_of(data))
 
 
 def table_10(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
-    return _funded_table(table, data, names, data.procurement, _procurement_cells)
+    return _funded_table(table, data, names, lambda organisation: organisation.procurement, _procurement_cells)
 
 
 def table_11(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
-    return _funded_table(table, data, names, data.service_purchases, _funded_cells)
+    return _funded_table(table, data, names, lambda organisation: organisation.service_purchases, _funded_cells)
 
 
 def table_12(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
@@ -371,11 +405,12 @@ def table_12(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable
         Row(TOTAL, {"seq": "1", "name": _("合计"), "amount": total}),
         Row(DEPARTMENT, {"seq": "2", "org_code": data.department_code, "name": data.department_name, "amount": total}),
     ]
-    for index, target in enumerate(data.targets, start=3):
+    units_targets = [(unit, target) for unit in data.organisations for target in unit.targets]
+    for index, (unit, target) in enumerate(units_targets, start=3):
         cells: dict[str, object] = {
             "seq": str(index),
-            "org_code": data.unit_code,
-            "name": data.unit_name,
+            "org_code": unit.unit_code,
+            "name": unit.unit_name,
             "project": target.project,
             "amount": target.amount,
             "goal": target.goal,

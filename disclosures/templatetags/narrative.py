@@ -22,6 +22,24 @@ SENTENCE_ENDINGS = "。.；;，,、：: \n\t"
 
 
 @register.filter
+def we(facts) -> str:
+    """How the document names its author: 我单位, or 我部门 in a department's document."""
+    return _("我部门") if facts.is_department_level else _("我单位")
+
+
+@register.filter
+def ours(facts) -> str:
+    """本单位, or 本部门."""
+    return _("本部门") if facts.is_department_level else _("本单位")
+
+
+@register.filter
+def spenders(facts) -> str:
+    """Who spends what a sentence totals: 本单位, or a department's 所属各预算单位."""
+    return _("所属各预算单位") if facts.is_department_level else _("本单位")
+
+
+@register.filter
 def wan(yuan: Decimal | None) -> str:
     """981.89 for 9818900 元: 万元 with 2 decimals, rounded half up."""
     return "" if yuan is None else format_wan(yuan)

@@ -2,6 +2,7 @@
 templates/workflow/_actions.html and _comments.html with nothing more than ``disclosure`` in their context."""
 
 from django import template
+from django.urls import reverse
 
 from disclosures.forms.workflow import CommentForm, TransitionForm
 from disclosures.layouts import get_layout
@@ -36,6 +37,17 @@ def comment_threads(context, disclosure, table=None, row=None, everywhere=False)
     )
     data["form"] = CommentForm(initial={"table": table or "", "row": row or ""})
     return data
+
+
+@register.filter
+def transition_url(disclosure, name: str) -> str:
+    """Where a workflow form posts: the unit's, or the department's, transition page."""
+    if disclosure.is_department_level:
+        return reverse(
+            "disclosures:department_transition",
+            args=[disclosure.department.code, disclosure.year, disclosure.kind, name],
+        )
+    return reverse("disclosures:transition", args=[disclosure.unit.code, disclosure.year, name])
 
 
 @register.filter

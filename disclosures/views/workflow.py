@@ -21,7 +21,7 @@ from disclosures.workflow.integrity import FileUnavailable
 from disclosures.workflow.links import disclosure_url
 from disclosures.workflow.publication import file_unavailable_response, published_file_response
 from disclosures.workflow.review import current_review_year, review_rows
-from disclosures.workflow.services import TransitionRefused, WarningsNotAcknowledged, fire
+from disclosures.workflow.services import Outcome, TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
 
 
@@ -41,6 +41,15 @@ def _require_bureau_staff(user) -> None:
 @require_POST
 def transition(request, unit_code: str, year: int, name: str):
     disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    outcome = fire_from_post(request, disclosure, name)
+    if outcome is not None and outcome.job is not None:
+        return redirect("disclosures:publication_job", unit_code, year, outcome.job.pk)
+    return _back(request, disclosure_url(outcome.disclosure if outcome else disclosure))
+
+
+def fire_from_post(request, disclosure, name: str) -> Outcome | None:
+    """Fire the transition a workflow form posted (a unit's or a department's document); None when refused,
+    with the reason in the messages."""
     if name not in BY_NAME:
         raise Http404
     form = TransitionForm(request.POST, transition=BY_NAME[name])
@@ -48,7 +57,7 @@ def transition(request, unit_code: str, year: int, name: str):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return _back(request, disclosure_url(disclosure))
+        return None
     try:
         outcome = fire(
             name,
@@ -63,18 +72,17 @@ def transition(request, unit_code: str, year: int, name: str):
         messages.warning(request, str(refusal))
         for warning in refusal.warnings[:10]:
             messages.warning(request, warning.message)
-        return _back(request, disclosure_url(disclosure))
+        return None
     except TransitionRefused as refusal:
         messages.error(request, str(refusal))
-        return _back(request, disclosure_url(disclosure))
-    if outcome.job is not None:
-        return redirect("disclosures:publication_job", unit_code, year, outcome.job.pk)
-    messages.success(
-        request,
-        _("已%(label)s，当前状态：%(status)s。")
-        % {"label": BY_NAME[name].label, "status": outcome.disclosure.get_status_display()},
-    )
-    return _back(request, disclosure_url(outcome.disclosure))
+        return None
+    if outcome.job is None:
+        messages.success(
+            request,
+            _("已%(label)s，当前状态：%(status)s。")
+            % {"label": BY_NAME[name].label, "status": outcome.disclosure.get_status_display()},
+        )
+    return outcome
 
 
 @login_required

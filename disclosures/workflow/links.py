@@ -7,6 +7,8 @@ from disclosures.models import Disclosure
 
 
 def disclosure_url(disclosure: Disclosure) -> str:
+    if disclosure.is_department_level:
+        return reverse("disclosures:department", args=[disclosure.department.code, disclosure.year, disclosure.kind])
     arguments = [disclosure.unit.code, disclosure.year]
     try:
         return reverse("disclosures:detail", args=arguments)

@@ -29,7 +29,9 @@ def recipients(event: WorkflowEvent) -> list[str]:
     people = User.objects.none()
     if "reviewers" in groups:
         people = people | User.objects.filter(role=User.Role.REVIEWER)
-    if "accountants" in groups:
+    if "accountants" in groups and event.disclosure.is_department_level:  # those who prepare it: its staff
+        people = people | User.objects.filter(department_memberships__department=event.disclosure.department_id)
+    elif "accountants" in groups:
         people = people | User.objects.filter(role=User.Role.ACCOUNTANT, memberships__unit=event.disclosure.unit_id)
     return sorted(set(people.filter(is_active=True).exclude(email="").values_list("email", flat=True)))
 

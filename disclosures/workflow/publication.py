@@ -19,7 +19,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosures import consolidation
 from disclosures.choices import Status
+from disclosures.department_documents import record_sources
 from disclosures.formats import FORMATS, exporter, file_name
 from disclosures.models import Disclosure, PublicationJob, PublishedFile, WorkflowEvent
 from disclosures.workflow import notifications
@@ -66,6 +68,18 @@ def stored_name(disclosure: Disclosure, name: str) -> str:
     return f"{stem}-v{disclosure.version}.{extension}"
 
 
+def _freeze_sources(document: Disclosure) -> None:
+    """A department's document is published with the versions of its units' disclosures it was built from."""
+    listed = consolidation.members(document)
+    waiting = consolidation.not_ready(listed)
+    if waiting:
+        raise PublicationFailed(
+            _("单位%(units)s的公开材料已不再是审核通过状态，部门公开材料未公开。")
+            % {"units": "、".join(member.unit.code for member in waiting)}
+        )
+    record_sources(document, listed)
+
+
 def run_publication_job(job_id: int) -> str:
     """Carry out a queued job once (a redelivered message finds it no longer queued); returns its final state."""
     started = PublicationJob.objects.filter(pk=job_id, state=PublicationJob.State.QUEUED).update(
@@ -73,9 +87,9 @@ def run_publication_job(job_id: int) -> str:
     )
     if not started:
         return PublicationJob.objects.get(pk=job_id).state
-    job = PublicationJob.objects.select_related("disclosure__unit__department__jurisdiction", "requested_by").get(
-        pk=job_id
-    )
+    job = PublicationJob.objects.select_related(
+        "disclosure__unit__department__jurisdiction", "disclosure__department__jurisdiction", "requested_by"
+    ).get(pk=job_id)
     files: list[PublishedFile] = []
     try:
         files = [_store(job.disclosure, item) for item in render_all(job.disclosure)]
@@ -112,9 +126,9 @@ def _publish(job: PublicationJob, files: list[PublishedFile]) -> None:
         published_file.disclosure = disclosure
         published_file.full_clean()
         published_file.save()
-    previous_versions = Disclosure.objects.select_for_update().filter(
-        unit_id=disclosure.unit_id, year=disclosure.year, kind=disclosure.kind, status=Status.PUBLISHED
-    )
+    if disclosure.is_department_level:
+        _freeze_sources(disclosure)
+    previous_versions = disclosure.versions().select_for_update().filter(status=Status.PUBLISHED)
     for previous in previous_versions:
         previous.status = Status.SUPERSEDED
         previous._history_user = user

@@ -13,14 +13,16 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
+from disclosures import consolidation
 from disclosures.choices import Status
+from disclosures.department_documents import copy_for_revision
 from disclosures.models import FROZEN_STATUSES, Disclosure, PublicationJob, WorkflowEvent
 from disclosures.snapshot import load, replace_content
 from disclosures.workflow import findings as checks
 from disclosures.workflow import notifications
 from disclosures.workflow.transitions import BY_NAME, TRANSITIONS, Transition
 from units.models import User
-from units.permissions import can_edit_unit_data
+from units.permissions import can_edit_department_data, can_edit_unit_data
 
 
 class TransitionRefused(Exception):
@@ -46,21 +48,33 @@ class Outcome:
     job: PublicationJob | None = None
 
 
-def _role_allows(transition: Transition, user: User) -> bool:
-    return user.is_authenticated and user.is_active and transition.allows_role(user.role)
+def _role_allows(transition: Transition, user: User, disclosure: Disclosure) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    # A department's document is prepared by its staff or by a reviewer: what a unit's accountant does on a
+    # unit's document (submit, withdraw, revise), a reviewer may do on a department's.
+    preparer = disclosure.is_department_level and transition.needs_membership and user.role == User.Role.REVIEWER
+    return transition.allows_role(user.role) or preparer
+
+
+def can_prepare(user: User, disclosure: Disclosure) -> bool:
+    """Whether the user prepares this document: the unit's accountant, or the department's staff or a reviewer."""
+    if disclosure.is_department_level:
+        return can_edit_department_data(user, disclosure.department)
+    return can_edit_unit_data(user, disclosure.unit)
 
 
 def may_fire(transition: Transition, disclosure: Disclosure, user: User) -> bool:
     """Whether the user's role (and, for accountants, membership of the unit) lets them fire it at all."""
-    return _role_allows(transition, user) and (
-        not transition.needs_membership or can_edit_unit_data(user, disclosure.unit)
+    return _role_allows(transition, user, disclosure) and (
+        not transition.needs_membership or can_prepare(user, disclosure)
     )
 
 
 def available_transitions(disclosure: Disclosure, user: User) -> list[Transition]:
     """The transitions this user may fire on this disclosure in its current state (at most one query)."""
-    candidates = [t for t in TRANSITIONS if disclosure.status in t.sources and _role_allows(t, user)]
-    if any(t.needs_membership for t in candidates) and not can_edit_unit_data(user, disclosure.unit):
+    candidates = [t for t in TRANSITIONS if disclosure.status in t.sources and _role_allows(t, user, disclosure)]
+    if any(t.needs_membership for t in candidates) and not can_prepare(user, disclosure):
         candidates = [t for t in candidates if not t.needs_membership]
     return candidates
 
@@ -89,7 +103,11 @@ def fire(
 
 
 def _lock(transition: Transition, disclosure: Disclosure, user: User, expected_lock_version: int | None) -> Disclosure:
-    locked = Disclosure.objects.select_for_update(of=("self",)).select_related("unit").get(pk=disclosure.pk)
+    locked = (
+        Disclosure.objects.select_for_update(of=("self",))
+        .select_related("unit", "department__jurisdiction")
+        .get(pk=disclosure.pk)
+    )
     if not may_fire(transition, locked, user):
         raise TransitionRefused(_("您没有权限执行“%(label)s”。") % {"label": transition.label})
     if expected_lock_version is not None and locked.lock_version != expected_lock_version:
@@ -162,6 +180,8 @@ def submit(
     """Submit for review: refused while an error remains; warnings must be acknowledged."""
     transition = BY_NAME["submit"]
     locked = _lock(transition, disclosure, user, expected_lock_version)
+    if locked.is_department_level:
+        _refuse_unless_units_approved(locked)
     findings = checks.current_findings(locked)
     errors, warnings = checks.count_findings(findings)
     if errors:
@@ -181,6 +201,15 @@ def submit(
         note = "\n".join(filter(None, [note, _("提交人已确认%(count)d个警告。") % {"count": warnings}]))
     event = _move(locked, transition, user, note)
     return Outcome(locked, event)
+
+
+def _refuse_unless_units_approved(document: Disclosure) -> None:
+    waiting = consolidation.not_ready(consolidation.members(document))
+    if waiting:
+        raise TransitionRefused(
+            _("以下单位的公开材料尚未审核通过，部门公开材料暂不能提交：%(units)s")
+            % {"units": "；".join(f"{m.unit.code}{m.unit.name}（{m.status_label}）" for m in waiting)}
+        )
 
 
 @transaction.atomic
@@ -216,11 +245,13 @@ def revise(
     if not correction_note:
         raise TransitionRefused(_("发起更正须填写更正说明。"))
     published = _lock(transition, disclosure, user, expected_lock_version)
-    versions = Disclosure.objects.filter(unit_id=published.unit_id, year=published.year, kind=published.kind)
+    versions = published.versions()
     if versions.exclude(status__in=FROZEN_STATUSES).exists():
         raise TransitionRefused(_("已有正在编辑或审核的版本，请在该版本上继续。"))
     revision = Disclosure(
+        level=published.level,
         unit=published.unit,
+        department=published.department,
         year=published.year,
         kind=published.kind,
         version=versions.aggregate(latest=Max("version"))["latest"] + 1,
@@ -233,6 +264,9 @@ def revise(
     revision._history_user = user
     revision.full_clean()
     revision.save()
-    replace_content(revision, load(published))
+    if published.is_department_level:
+        copy_for_revision(published, revision)
+    else:
+        replace_content(revision, load(published))
     event = _record(revision, transition, user, correction_note, from_status=Status.PUBLISHED, to_status=Status.DRAFT)
     return Outcome(revision, event)

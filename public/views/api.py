@@ -10,6 +10,7 @@ from django.views.decorators.http import condition, require_safe
 from disclosures.models import Disclosure
 from public import params
 from public.caching import public_response
+from public.department_documents import published_department_document_or_404
 from public.opendata import exports
 from public.queries import fingerprint, published
 from public.views.lookup import reports_for
@@ -100,3 +101,17 @@ def disclosure_detail(request, year: int, unit_code: str, version: int | None = 
     disclosure = reports_for(request, year, unit_code, version).disclosure
     response = HttpResponse(exports(disclosure)["json"], content_type="application/json; charset=utf-8")
     return public_response(response, immutable=version is not None, cors=True)
+
+
+def _department_etag(request, year: int, code: str, kind: str) -> str:
+    document = published_department_document_or_404(year, code, kind)
+    return fingerprint("department-json", document.pk, document.version)
+
+
+@require_safe
+@condition(etag_func=_department_etag)
+def department_detail(request, year: int, code: str, kind: str):
+    """A department's current published document as budget-disclosure/1 (level department, its units listed)."""
+    document = published_department_document_or_404(year, code, kind)
+    response = HttpResponse(exports(document)["json"], content_type="application/json; charset=utf-8")
+    return public_response(response, cors=True)

@@ -53,7 +53,7 @@ LAYOUT = Layout(
     kind=Kind.BUDGET,
     first_year=2024,
     name=_("垫江县单位预算（2024年起）"),
-    title=_("%(unit_name)s%(year)s年单位预算情况说明"),
+    title=_("%(unit_name)s%(year)s年%(level)s预算情况说明"),
     template_dirs=("narrative/dianjiang-2024", "narrative/liuzhou-2025"),
     tables=CHONGQING_TABLES,
     own_level=_("本级"),
@@ -62,9 +62,9 @@ LAYOUT = Layout(
     rules=Rules(purpose_per_item=False, reasons_when_unchanged=True),
     parts=(
         PartSpec(0, "document", "", (
-            SectionSpec("basics", _("单位基本情况"), "basics.html", slots.combine(slots.duties, slots.organisation)),
-            SectionSpec("overall", _("单位收支总体情况"), "overall.html", slots.total),
-            SectionSpec("budget", _("单位预算情况说明"), "budget.html",
+            SectionSpec("basics", _("%(level)s基本情况"), "basics.html", slots.combine(slots.duties, slots.organisation)),
+            SectionSpec("overall", _("%(level)s收支总体情况"), "overall.html", slots.total),
+            SectionSpec("budget", _("%(level)s预算情况说明"), "budget.html",
                         slots.combine(slots.general_budget_total, slots.basic_and_project, slots.purpose_texts,
                                       slots.gov_fund)),
             SectionSpec("three_public", _("“三公”经费情况说明"), "three_public.html", slots.three_public_always),

@@ -73,7 +73,7 @@ LAYOUT = Layout(
     kind=Kind.BUDGET,
     first_year=2024,
     name=_("柳江区单位预算（2024年起）"),
-    title=_("%(unit_name)s%(year)s年单位预算公开"),
+    title=_("%(unit_name)s%(year)s年%(level)s预算公开"),
     template_dirs=("narrative/liujiang-2024", "narrative/liuzhou-2025"),
     tables=LIUJIANG_TABLES,
     own_level=_("本级"),
@@ -83,16 +83,16 @@ LAYOUT = Layout(
     glossary=GLOSSARY,
     rules=Rules(purpose_per_item=False, operating_costs=OPERATING_COSTS_OF_EVERY_UNIT),
     parts=(
-        PartSpec(1, "overview", _("单位概况"), (
+        PartSpec(1, "overview", _("%(level)s概况"), (
             SectionSpec("duties", _("主要职责"), "duties.html", slots.duties),
             SectionSpec("organisation", _("机构设置情况"), "organisation.html", slots.organisation),
             SectionSpec("annual_tasks", _("年度主要工作任务等"), "annual_tasks.html", slots.annual_tasks,
                         shown=lambda facts: bool(facts.annual_tasks)),
         )),
-        PartSpec(2, "narrative", _("%(unit_name)s%(year)s年单位预算情况说明"), (
-            SectionSpec("overall", _("单位收支总体情况说明"), "overall.html", slots.total),
-            SectionSpec("income", _("单位收入总体情况说明"), "income.html"),
-            SectionSpec("expenditure", _("单位支出总体情况说明"), "expenditure.html"),
+        PartSpec(2, "narrative", _("%(unit_name)s%(year)s年%(level)s预算情况说明"), (
+            SectionSpec("overall", _("%(level)s收支总体情况说明"), "overall.html", slots.total),
+            SectionSpec("income", _("%(level)s收入总体情况说明"), "income.html"),
+            SectionSpec("expenditure", _("%(level)s支出总体情况说明"), "expenditure.html"),
             SectionSpec("fiscal", _("财政拨款收支总体情况说明"), "fiscal.html", slots.fiscal),
             SectionSpec("general_budget", _("一般公共预算支出情况说明"), "general_budget.html",
                         slots.combine(slots.general_budget_total, slots.general_budget_classes,
@@ -111,7 +111,7 @@ LAYOUT = Layout(
         PartSpec(3, "glossary", _("名词解释"), (
             SectionSpec("glossary", "", "glossary.html"),
         )),
-        PartSpec(4, "tables", _("%(unit_name)s%(year)s年单位预算报表"), (
+        PartSpec(4, "tables", _("%(unit_name)s%(year)s年%(level)s预算报表"), (
             SectionSpec("table_list", "", "table_list.html"),
         )),
     ),

@@ -40,7 +40,7 @@ LAYOUT = Layout(
     kind=Kind.BUDGET,
     first_year=2025,
     name=_("柳州市单位预算（2025年起）"),
-    title=_("%(unit_code)s%(unit_name)s%(year)s年单位预算公开说明"),
+    title=_("%(unit_code)s%(unit_name)s%(year)s年%(level)s预算公开说明"),
     template_dirs=("narrative/liuzhou-2025",),
     tables=LIUZHOU_TABLES,
     own_level=_("柳州市本级"),
@@ -53,10 +53,10 @@ LAYOUT = Layout(
             SectionSpec("annual_tasks", _("年度主要工作任务"), "annual_tasks.html", slots.annual_tasks,
                         shown=lambda facts: bool(facts.annual_tasks)),
         )),
-        PartSpec(2, "narrative", _("%(unit_code)s%(unit_name)s%(year)s年单位预算情况说明"), (
-            SectionSpec("overall", _("单位收支总体情况说明"), "overall.html"),
-            SectionSpec("income", _("单位收入总体情况说明"), "income.html", slots.total),
-            SectionSpec("expenditure", _("单位支出总体情况说明"), "expenditure.html",
+        PartSpec(2, "narrative", _("%(unit_code)s%(unit_name)s%(year)s年%(level)s预算情况说明"), (
+            SectionSpec("overall", _("%(level)s收支总体情况说明"), "overall.html"),
+            SectionSpec("income", _("%(level)s收入总体情况说明"), "income.html", slots.total),
+            SectionSpec("expenditure", _("%(level)s支出总体情况说明"), "expenditure.html",
                         slots.combine(slots.function_classes, slots.basic_and_project)),
             SectionSpec("fiscal", _("财政拨款收支总体情况说明"), "fiscal.html"),
             SectionSpec("general_budget", _("一般公共预算支出情况说明"), "general_budget.html",
@@ -72,10 +72,10 @@ LAYOUT = Layout(
             SectionSpec("service_purchases", _("政府购买服务预算情况说明"), "service_purchases.html",
                         slots.service_purchases_empty),
             SectionSpec("performance", _("项目预算绩效目标情况说明"), "performance.html", slots.performance_empty),
-            SectionSpec("other", _("%(year)s年单位预算其他重要事项情况说明"), "other.html",
+            SectionSpec("other", _("%(year)s年%(level)s预算其他重要事项情况说明"), "other.html",
                         slots.combine(slots.operating_costs_of_agencies, slots.state_assets)),
         )),
-        PartSpec(3, "tables", _("%(unit_code)s%(unit_name)s%(year)s年单位预算报表"), (
+        PartSpec(3, "tables", _("%(unit_code)s%(unit_name)s%(year)s年%(level)s预算报表"), (
             SectionSpec("table_list", "", "table_list.html"),
         )),
         PartSpec(4, "glossary", _("名词解释"), (

@@ -2,19 +2,20 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from disclosures.checks import findings_for
-from disclosures.management.lookup import add_kind_argument, current_disclosure
+from disclosures.management.documents import add_document_arguments, find_document
 
 
 class Command(BaseCommand):
-    help = "Check one unit's disclosure for a year; exit status 1 when it has an error-level finding."
+    help = (
+        "Check one unit's disclosure for a year, or with --department the department's consolidated document; "
+        "exit status 1 when it has an error-level finding."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("unit_code")
-        parser.add_argument("year", type=int)
-        add_kind_argument(parser)
+        add_document_arguments(parser)
 
-    def handle(self, *args, unit_code: str, year: int, kind: str, **options):
-        disclosure = current_disclosure(unit_code, year, kind)
+    def handle(self, *args, code: str, year: int, department: bool, kind: str, **options):
+        disclosure = find_document(code, year, department=department, kind=kind)
         findings = findings_for(disclosure)
         for finding in findings:
             style = self.style.ERROR if finding.is_error else self.style.WARNING

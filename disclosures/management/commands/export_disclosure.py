@@ -4,21 +4,22 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from disclosures.formats import FORMATS, exporter
-from disclosures.management.lookup import add_kind_argument, current_disclosure
+from disclosures.management.documents import add_document_arguments, find_document
 
 
 class Command(BaseCommand):
-    help = "Export one unit's disclosure for a year (the open version, else the published one)."
+    help = (
+        "Export one unit's disclosure for a year, or with --department the department's consolidated document "
+        "(the open version, else the published one)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("unit_code")
-        parser.add_argument("year", type=int)
-        add_kind_argument(parser)
+        add_document_arguments(parser)
         parser.add_argument("--format", default="json", choices=sorted(FORMATS))
         parser.add_argument("--output", type=Path, help="file to write (standard output when omitted)")
 
-    def handle(self, *args, unit_code: str, year: int, kind: str, format: str, output: Path | None, **options):
-        disclosure = current_disclosure(unit_code, year, kind)
+    def handle(self, *args, code: str, year: int, department: bool, kind: str, format: str, output, **options):
+        disclosure = find_document(code, year, department=department, kind=kind)
         content = exporter(format)(disclosure)
         if output is None:
             sys.stdout.buffer.write(content)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from disclosures.choices import Kind
 from disclosures.excel.importer import parse_workbook
 from disclosures.interchange import InterchangeError, parse
-from disclosures.management.lookup import add_kind_argument
+from disclosures.management.documents import add_kind_argument
 from disclosures.services import DisclosureRefused, import_disclosure
 
 # How each kind of file becomes a DisclosureData; both raise InterchangeError listing every problem.

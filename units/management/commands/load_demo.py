@@ -3,14 +3,21 @@ from django.core.management.base import BaseCommand
 
 from disclosures.choices import Kind
 from disclosures.models import Disclosure
-from units.demo import DEMO_ACCOUNTS, create_demo_organisation, load_demo_disclosure, load_published_seeds
+from units.demo import (
+    DEMO_ACCOUNTS,
+    create_demo_organisation,
+    load_demo_department_document,
+    load_demo_disclosure,
+    load_published_seeds,
+)
 from units.demo_final import load_demo_final
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo departments, units, accounts, the 2025 draft and its 决算 draft, three published 2024 "
-        "reports and the published 2017 决算 of seed 001 "
+        "Create the demo departments, units, accounts, the 2025 drafts (309002's budget and 决算, and department "
+        "309's budget consolidated from 309001 and 309002), three published 2024 reports and the published 2017 "
+        "决算 of seed 001 "
         "(idempotent), and print the demo logins."
     )
 
@@ -28,6 +35,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(
                 f"演示决算：已由{unit.code} 2025年预算生成{final}（草稿，年初预算已填入，决算数为演示用的示意数据）。"
             ))  # fmt: skip
+        document = load_demo_department_document()
+        if document is not None:
+            self.stdout.write(self.style.SUCCESS(f"演示部门公开材料：{document}（由2个单位汇总，草稿）。"))
         for published in load_published_seeds():
             self.stdout.write(self.style.SUCCESS(f"已公开演示材料：{published}（{published.get_status_display()}）"))
         self.stdout.write("演示账号（仅供开发演示，生产环境请勿使用）：")

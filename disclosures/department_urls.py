@@ -1,0 +1,15 @@
+from django.urls import path
+
+from disclosures.views import department
+
+PREFIX = "departments/<str:code>/<int:year>/<str:kind>/"
+
+urlpatterns = [
+    path(PREFIX, department.detail, name="department"),
+    path(f"{PREFIX}start/", department.start, name="department_start"),
+    path(f"{PREFIX}texts/", department.texts, name="department_texts"),
+    path(f"{PREFIX}units/", department.units, name="department_units"),
+    path(f"{PREFIX}reasons/", department.reasons, name="department_reasons"),
+    path(f"{PREFIX}transition/<str:name>/", department.transition, name="department_transition"),
+    path(f"{PREFIX}download/<str:fmt>/", department.download, name="department_download"),
+]
