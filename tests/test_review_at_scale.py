@@ -92,3 +92,31 @@ def test_a_reviewer_lands_on_the_review_list_after_login(client, db):
     client.logout()
     response = client.post(reverse("login"), {"username": "acc", "password": "correct-horse-battery"}, follow=True)
     assert response.redirect_chain[-1][0] == "/workspace/"
+
+
+def test_bulk_approval_and_publication_run_as_jobs_with_a_progress_page(
+    unit, other_unit, reviewer_client, fake_exporters, findings, django_capture_on_commit_callbacks
+):
+    submitted = [
+        Disclosure.objects.create(layout="liuzhou-2025", unit=u, year=2025, status=Status.SUBMITTED)
+        for u in (unit, other_unit)
+    ]
+    draft = Disclosure.objects.create(layout="liuzhou-2025", unit=UnitFactory(), year=2025)
+    url = reverse("disclosures:bulk_action", args=[2025])
+    selected = [d.pk for d in [*submitted, draft]]
+    response = reviewer_client.post(url, {"action": "approve", "selected": selected})
+    assert response.status_code == 302
+    page = reviewer_client.get(response["Location"]).content.decode()
+    assert "批量审核通过：2个单位" in page and "批量操作已全部完成。" in page
+    assert set(Disclosure.objects.filter(pk__in=selected).values_list("status", flat=True)) == {"approved", "draft"}
+    with django_capture_on_commit_callbacks(execute=True):  # each publication is queued once committed
+        response = reviewer_client.post(url, {"action": "publish", "selected": selected})
+    page = reviewer_client.get(response["Location"]).content.decode()
+    assert 'data-published="2"' in page and 'data-finished="1"' in page
+    assert Disclosure.objects.filter(status=Status.PUBLISHED).count() == 2
+    assert reviewer_client.post(url, {"action": "publish"}).status_code == 302  # nothing ticked: a message
+
+
+def test_bulk_actions_are_for_bureau_staff(accountant_client, draft):
+    url = reverse("disclosures:bulk_action", args=[2025])
+    assert accountant_client.post(url, {"action": "approve", "selected": [draft.pk]}).status_code == 403

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Kind, Status
-from disclosures.models import Comment, Disclosure
+from disclosures.models import BulkAction, Comment, Disclosure
 from disclosures.tables.declaration import BUDGET_TABLES
 from disclosures.workflow.review import NOT_STARTED, SORTS, ReviewFilters
 from disclosures.workflow.transitions import Transition
@@ -125,3 +125,13 @@ class ReviewFilterForm(forms.Form):
             search=(chosen.get("q") or "").strip(),
             sort=chosen.get("sort") or "unit",
         )
+
+
+class BulkActionForm(forms.Form):
+    action = forms.ChoiceField(choices=BulkAction.Action.choices)
+    selected = forms.TypedMultipleChoiceField(coerce=int, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any whole number is a choice: the service keeps only the year's disclosures in the right state.
+        self.fields["selected"].valid_value = lambda value: str(value).isascii() and str(value).isdigit()

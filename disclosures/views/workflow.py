@@ -14,9 +14,24 @@ from django.views.decorators.http import require_GET, require_POST
 
 from disclosures.access import current_disclosure_or_404, visible_disclosures
 from disclosures.choices import Status
-from disclosures.forms.workflow import ApprovalDateForm, CommentForm, ReviewFilterForm, TransitionForm
-from disclosures.models import FROZEN_STATUSES, Comment, Disclosure, PublicationJob, PublishedFile, WorkflowEvent
+from disclosures.forms.workflow import (
+    ApprovalDateForm,
+    BulkActionForm,
+    CommentForm,
+    ReviewFilterForm,
+    TransitionForm,
+)
+from disclosures.models import (
+    FROZEN_STATUSES,
+    BulkAction,
+    Comment,
+    Disclosure,
+    PublicationJob,
+    PublishedFile,
+    WorkflowEvent,
+)
 from disclosures.tasks import refresh_finding_counts
+from disclosures.workflow import bulk as bulk_service
 from disclosures.workflow import comments as comment_service
 from disclosures.workflow.audit import change_log
 from disclosures.workflow.integrity import FileUnavailable
@@ -215,6 +230,29 @@ def refresh_counts(request, year: int):
         refresh_finding_counts.delay(pk)
     messages.info(request, _("已安排重新检查%(count)d份公开材料。") % {"count": len(stale)})
     return redirect("disclosures:review_list", year)
+
+
+@login_required
+@require_POST
+def bulk_action(request, year: int):
+    """Approve, or publish, the disclosures ticked on the review list, as a background job."""
+    _require_bureau_staff(request.user)
+    form = BulkActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请先勾选单位，再选择批量操作。"))
+        return _back(request, reverse("disclosures:review_list", args=[year]))
+    bulk = bulk_service.request_bulk_action(
+        action=form.cleaned_data["action"], year=year, disclosure_ids=form.cleaned_data["selected"], user=request.user
+    )
+    return redirect("disclosures:bulk_progress", bulk.pk)
+
+
+@login_required
+@require_GET
+def bulk_progress(request, bulk_id: int):
+    _require_bureau_staff(request.user)
+    bulk = get_object_or_404(BulkAction.objects.select_related("requested_by"), pk=bulk_id)
+    return render(request, "workflow/bulk_progress.html", {"bulk": bulk, "progress": bulk_service.progress(bulk)})
 
 
 @login_required
