@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, FilteredRelation, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,25 +122,26 @@ def department_counts(year: int, today: date | None = None) -> list[DepartmentCo
     """Every department (in code order) with its units counted by state for ``year``: one grouped query.
 
     The same states as unit_state: published when a version is public; overdue when not, 20 days after the
-    first version's approval date.
+    first version's approval date; pending otherwise.
     """
     today = today or timezone.localdate()
-    versions = Disclosure.objects.filter(unit=OuterRef("pk"), year=year, kind=Kind.BUDGET)
-    first_approval = (
-        versions.filter(budget_approved_on__isnull=False).order_by("version").values("budget_approved_on")[:1]
-    )
+    of_year = Q(disclosures__year=year, disclosures__kind=Kind.BUDGET)
     late_approval = today - timedelta(days=PUBLICATION_DAYS)
+    # A unit with no published version has only its first (a revision starts from a published one).
     rows = (
         Unit.objects.annotate(
-            is_published=Exists(versions.filter(status=Status.PUBLISHED, published_at__isnull=False)),
-            approved_on=Subquery(first_approval),
+            shown=FilteredRelation(
+                "disclosures",
+                condition=of_year & Q(disclosures__status=Status.PUBLISHED, disclosures__published_at__isnull=False),
+            ),
+            first=FilteredRelation("disclosures", condition=of_year & Q(disclosures__version=1)),
         )
         .order_by()
         .values("department_id")
         .annotate(
             units=Count("pk"),
-            published=Count("pk", filter=Q(is_published=True)),
-            overdue=Count("pk", filter=Q(is_published=False, approved_on__lt=late_approval)),
+            published=Count("pk", filter=Q(shown__id__isnull=False)),
+            overdue=Count("pk", filter=Q(shown__id__isnull=True, first__budget_approved_on__lt=late_approval)),
         )
     )
     counted = {row["department_id"]: row for row in rows}
