@@ -124,7 +124,7 @@ AXES_VERBOSE = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "units.lockout.locked_out"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "units:workspace"
+LOGIN_REDIRECT_URL = "units:after_login"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

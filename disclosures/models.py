@@ -974,6 +974,9 @@ class PublicationJob(models.Model):
     ACTIVE_STATES = (State.QUEUED, State.RUNNING)
 
     disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="publication_jobs")
+    batch = models.ForeignKey(
+        "BulkAction", on_delete=models.SET_NULL, null=True, blank=True, related_name="publication_jobs"
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("发起人")
     )
@@ -1006,3 +1009,47 @@ class PublicationJob(models.Model):
     @property
     def is_active(self) -> bool:
         return self.state in self.ACTIVE_STATES
+
+
+class BulkAction(models.Model):
+    """A reviewer's action on a selection of the review list (approve, or publish the approved), run as a job.
+
+    Publishing queues one PublicationJob per disclosure (``batch``), which the workers render in parallel.
+    """
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("审核通过")
+        PUBLISH = "publish", _("公开")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("已完成")
+
+    action = models.CharField(_("操作"), max_length=10, choices=Action.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("发起人")
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    disclosure_ids = models.JSONField(_("所选公开材料"), default=list)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.QUEUED)
+    processed = models.PositiveIntegerField(_("已处理"), default=0)
+    refusals = models.JSONField(_("未执行的单位及原因"), default=list)
+    created_at = models.DateTimeField(_("提交时间"), default=timezone.now)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("批量操作")
+        verbose_name_plural = _("批量操作")
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=["approve", "publish"]), name="bulk_action_valid"),
+            models.CheckConstraint(condition=Q(state__in=["queued", "running", "done"]), name="bulk_state_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} × {len(self.disclosure_ids)}"
+
+    @property
+    def total(self) -> int:
+        return len(self.disclosure_ids)

@@ -30,4 +30,6 @@ urlpatterns = [
     path("review/", workflow.review_home, name="review_home"),
     path("review/<int:year>/", workflow.review_list, name="review_list"),
     path("review/<int:year>/recount/", workflow.refresh_counts, name="refresh_counts"),
+    path("review/<int:year>/bulk/", workflow.bulk_action, name="bulk_action"),
+    path("review/bulk/<int:bulk_id>/", workflow.bulk_progress, name="bulk_progress"),
 ]

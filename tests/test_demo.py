@@ -60,8 +60,9 @@ def test_load_demo_publishes_three_seeds_in_three_layouts_so_the_public_site_is_
     }
     assert all(d.published_files.filter(format="pdf").exists() for d in published)
     assert "已公开演示材料" in output and "liujiang-2024" in output
-    home = client.get("/").content.decode()
-    assert "柳州市柳江区信息中心" in home and "垫江县人民政府电子政务中心" in home
+    home = client.get("/?year=2024").content.decode()  # the year's directory by department
+    assert "柳江区人民政府办公室" in home and "垫江县人民政府办公室" in home
+    assert "垫江县人民政府电子政务中心" in client.get("/2024/departments/105/").content.decode()
     report = client.get("/2024/105002/").content.decode()
     assert "附表6" in report and "单位预算公开联系人" in report
     assert client.post("/accounts/login/", {"username": "dianjiang", "password": "dianjiang-2024"}).status_code == 302

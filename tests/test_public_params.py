@@ -34,16 +34,18 @@ def test_home_and_search_fall_back_to_the_default_year(client, report, path, que
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("query", ["page=²", "page=①", "page=0", "page=-1", "year=²", "year=①", "year=" + HUGE])
+@pytest.mark.parametrize(
+    "query", ["after=²/1", "after=2025", "after=2025/", "after=①/309002", "year=²", "year=①", "year=" + HUGE]
+)
 def test_the_api_says_what_is_wrong_with_a_parameter(client, report, query):
     response = client.get(f"/api/disclosures/?{query}")
     assert response.status_code == 400
     assert "参数" in response.json()["error"]
 
 
-def test_a_page_past_the_end_is_404(client, report):
-    assert client.get(f"/api/disclosures/?page={'9' * 9}").status_code == 404
-    assert client.get(f"/api/disclosures/?page={HUGE}").status_code == 400
+def test_a_cursor_past_the_end_is_an_empty_page(client, report):
+    assert client.get("/api/disclosures/?after=2000/999999").json()["results"] == []
+    assert client.get(f"/api/disclosures/?after=2025/{HUGE}").status_code == 400
 
 
 @pytest.mark.parametrize(

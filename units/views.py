@@ -1,10 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from disclosures.forms.entry_hub import StartDraftForm
 from units.permissions import can_edit_unit_data, departments_visible_to, units_visible_to
+
+
+@login_required
+def after_login(request):
+    """Where a login lands without a ``next``: bureau staff on the review list, everybody else on their units."""
+    return redirect("disclosures:review_home" if request.user.is_bureau_staff else "units:workspace")
 
 
 @login_required

@@ -4,12 +4,12 @@ the review list's filters."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.choices import Status
-from disclosures.models import Comment, Disclosure
+from disclosures.choices import Kind, Status
+from disclosures.models import BulkAction, Comment, Disclosure
 from disclosures.tables.declaration import BUDGET_TABLES
-from disclosures.workflow.review import NOT_STARTED, SORTS
+from disclosures.workflow.review import NOT_STARTED, SORTS, ReviewFilters
 from disclosures.workflow.transitions import Transition
-from units.models import Department
+from units.models import Department, Jurisdiction
 
 
 class TransitionForm(forms.Form):
@@ -66,16 +66,72 @@ class ApprovalDateForm(forms.ModelForm):
         return super().clean()
 
 
+SELECT = {"class": "form-select form-select-sm"}
+
+
 class ReviewFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("单位代码或名称"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "type": "search"}),
+    )
+    jurisdiction = forms.ModelChoiceField(
+        label=_("行政区"),
+        queryset=Jurisdiction.objects.order_by("code"),
+        required=False,
+        empty_label=_("全部行政区"),
+        widget=forms.Select(attrs=SELECT),
+    )
     department = forms.ModelChoiceField(
-        label=_("主管部门"), queryset=Department.objects.order_by("code"), required=False, empty_label=_("全部部门")
+        label=_("主管部门"),
+        queryset=Department.objects.order_by("code"),
+        required=False,
+        empty_label=_("全部部门"),
+        widget=forms.Select(attrs=SELECT),
     )
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=Kind.choices, widget=forms.Select(attrs=SELECT))
     status = forms.ChoiceField(
-        label=_("状态"), required=False, choices=[("", _("全部状态")), (NOT_STARTED, _("未开始")), *Status.choices]
+        label=_("状态"),
+        required=False,
+        choices=[("", _("全部状态")), (NOT_STARTED, _("未开始")), *Status.choices[:-1]],
+        widget=forms.Select(attrs=SELECT),
     )
-    overdue = forms.BooleanField(label=_("只看逾期"), required=False)
+    overdue = forms.BooleanField(
+        label=_("只看逾期"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+    )
+    errors = forms.BooleanField(
+        label=_("只看有错误的"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+    )
     sort = forms.ChoiceField(
         label=_("排序"),
         required=False,
         choices=list(zip(SORTS, [_("单位代码"), _("公开期限"), _("状态"), _("最近活动"), _("错误数")], strict=True)),
+        widget=forms.Select(attrs=SELECT),
     )
+
+    def review_filters(self, year: int, today) -> ReviewFilters:
+        """The filters asked for; an invalid choice falls back on its default rather than failing the page."""
+        chosen = self.cleaned_data if self.is_valid() else {}
+        return ReviewFilters(
+            year=year,
+            today=today,
+            kind=chosen.get("kind") or Kind.BUDGET,
+            department_id=chosen["department"].pk if chosen.get("department") else None,
+            jurisdiction_id=chosen["jurisdiction"].pk if chosen.get("jurisdiction") else None,
+            status=chosen.get("status") or "",
+            overdue_only=chosen.get("overdue") or False,
+            errors_only=chosen.get("errors") or False,
+            search=(chosen.get("q") or "").strip(),
+            sort=chosen.get("sort") or "unit",
+        )
+
+
+class BulkActionForm(forms.Form):
+    action = forms.ChoiceField(choices=BulkAction.Action.choices)
+    selected = forms.TypedMultipleChoiceField(coerce=int, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any whole number is a choice: the service keeps only the year's disclosures in the right state.
+        self.fields["selected"].valid_value = lambda value: str(value).isascii() and str(value).isdigit()

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,15 +13,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from disclosures.access import current_disclosure_or_404, visible_disclosures
-from disclosures.forms.workflow import ApprovalDateForm, CommentForm, ReviewFilterForm, TransitionForm
-from disclosures.models import FROZEN_STATUSES, Comment, PublicationJob, PublishedFile, WorkflowEvent
+from disclosures.choices import Status
+from disclosures.forms.workflow import (
+    ApprovalDateForm,
+    BulkActionForm,
+    CommentForm,
+    ReviewFilterForm,
+    TransitionForm,
+)
+from disclosures.models import (
+    FROZEN_STATUSES,
+    BulkAction,
+    Comment,
+    Disclosure,
+    PublicationJob,
+    PublishedFile,
+    WorkflowEvent,
+)
 from disclosures.tasks import refresh_finding_counts
+from disclosures.workflow import bulk as bulk_service
 from disclosures.workflow import comments as comment_service
 from disclosures.workflow.audit import change_log
 from disclosures.workflow.integrity import FileUnavailable
 from disclosures.workflow.links import disclosure_url
 from disclosures.workflow.publication import file_unavailable_response, published_file_response
-from disclosures.workflow.review import current_review_year, review_rows
+from disclosures.workflow.review import NOT_STARTED, current_review_year, review_page, state_counts
 from disclosures.workflow.services import Outcome, TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
 
@@ -172,27 +189,38 @@ def review_home(request):
 @require_GET
 def review_list(request, year: int):
     _require_bureau_staff(request.user)
-    filters = ReviewFilterForm(request.GET or None)
-    chosen = filters.cleaned_data if filters.is_valid() else {}
-    department = chosen.get("department")
-    rows = review_rows(
-        year,
-        today=timezone.localdate(),
-        department_id=department.pk if department else None,
-        status=chosen.get("status") or "",
-        overdue_only=chosen.get("overdue") or False,
-        sort=chosen.get("sort") or "unit",
-    )
+    form = ReviewFilterForm(request.GET or None)
+    filters = form.review_filters(year, timezone.localdate())
+    page = review_page(filters, request.GET.get("page") or 1)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "workflow/review_list.html",
         {
             "year": year,
-            "rows": rows,
-            "filters": filters,
-            "stale": sum(1 for row in rows if row.disclosure and not row.disclosure.finding_counts_are_current),
+            "page": page,
+            "rows": page.object_list,
+            "filters": form,
+            "counts": state_count_links(filters, query),
+            "query": query.urlencode(),
+            "stale": sum(
+                1 for row in page.object_list if row.disclosure and not row.disclosure.finding_counts_are_current
+            ),
         },
     )
+
+
+def state_count_links(filters, query) -> list[dict]:
+    """Each state with its count and the list's address filtered to it (the other filters kept)."""
+    labels = {NOT_STARTED: _("未开始"), **dict(Status.choices)}
+    links = []
+    for state, count in state_counts(filters).items():
+        chosen = query.copy()
+        chosen["status"] = state
+        links.append({"state": state, "label": labels[state], "count": count, "query": chosen.urlencode(),
+                      "active": filters.status == state})  # fmt: skip
+    return links
 
 
 @login_required
@@ -200,15 +228,39 @@ def review_list(request, year: int):
 def refresh_counts(request, year: int):
     """Recount the findings whose cached counts are out of date (in the background when a broker is set)."""
     _require_bureau_staff(request.user)
-    stale = [
-        row.disclosure.pk
-        for row in review_rows(year, today=timezone.localdate())
-        if row.disclosure and not row.disclosure.finding_counts_are_current
-    ]
+    stale = list(
+        Disclosure.objects.filter(year=year)
+        .exclude(status=Status.SUPERSEDED)
+        .exclude(findings_revision=F("content_revision"))
+        .values_list("pk", flat=True)
+    )
     for pk in stale:
         refresh_finding_counts.delay(pk)
     messages.info(request, _("已安排重新检查%(count)d份公开材料。") % {"count": len(stale)})
     return redirect("disclosures:review_list", year)
+
+
+@login_required
+@require_POST
+def bulk_action(request, year: int):
+    """Approve, or publish, the disclosures ticked on the review list, as a background job."""
+    _require_bureau_staff(request.user)
+    form = BulkActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请先勾选单位，再选择批量操作。"))
+        return _back(request, reverse("disclosures:review_list", args=[year]))
+    bulk = bulk_service.request_bulk_action(
+        action=form.cleaned_data["action"], year=year, disclosure_ids=form.cleaned_data["selected"], user=request.user
+    )
+    return redirect("disclosures:bulk_progress", bulk.pk)
+
+
+@login_required
+@require_GET
+def bulk_progress(request, bulk_id: int):
+    _require_bureau_staff(request.user)
+    bulk = get_object_or_404(BulkAction.objects.select_related("requested_by"), pk=bulk_id)
+    return render(request, "workflow/bulk_progress.html", {"bulk": bulk, "progress": bulk_service.progress(bulk)})
 
 
 @login_required

@@ -1,6 +1,6 @@
 """The read-only JSON API: published reports, listed and one by one in budget-disclosure/1."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -16,6 +16,7 @@ from public.queries import fingerprint, published
 from public.views.lookup import reports_for
 
 PAGE_SIZE = 50
+MAX_CURSOR_CODE = 20  # units.Unit.code
 FILTERS = {"year": "year", "department": "unit__department__code", "unit": "unit__code"}
 
 
@@ -51,10 +52,23 @@ def _entry(request, disclosure: Disclosure) -> dict:
     }
 
 
+def _cursor(text: str) -> Q | None:
+    """``after=2025/309002``: the reports after that one in the list's order (newest year, then unit code)."""
+    year_text, _slash, unit_code = text.partition("/")
+    year = params.year(year_text)
+    if year is None or not unit_code or len(unit_code) > MAX_CURSOR_CODE:
+        return None
+    return Q(year__lt=year) | Q(year=year, unit__code__gt=unit_code)
+
+
 @require_safe
 def disclosure_list(request):
-    """Published reports (current versions), newest year first, filtered by year, department and unit."""
-    reports = published().order_by("-year", "unit__code").prefetch_related("published_files")
+    """Published reports (current versions), newest year first, filtered by year, department and unit.
+
+    Paged by keyset: ``next`` carries ``after=<year>/<unit code>`` of the page's last report, so that any
+    page costs the same as the first (an offset would read every report before it).
+    """
+    reports = published().order_by("-year", "unit__code").select_related("unit__department")
     for parameter, lookup in FILTERS.items():
         value = request.GET.get(parameter, "").strip()
         if not value:
@@ -62,29 +76,29 @@ def disclosure_list(request):
         if parameter == "year" and params.year(value) is None:
             return _json({"error": _("参数 year 应为四位年份，例如 2025。")}, status=400)
         reports = reports.filter(**{lookup: value})
-    page_text = request.GET.get("page", "1")
-    page_number = params.whole_number(page_text)
-    if not page_number:
-        return _json({"error": _("参数 page 应为正整数。")}, status=400)
-    paginator = Paginator(reports, PAGE_SIZE)
-    try:
-        page = paginator.page(page_number)
-    except EmptyPage:
-        return _json({"error": _("没有第%(page)s页。") % {"page": page_text}}, status=404)
+    if "page" in request.GET:
+        return _json({"error": _("参数 page 已不再使用：请跟随结果中的 next 链接翻页（参数 after）。")}, status=400)
+    count = reports.count()
+    after = request.GET.get("after", "")
+    if after:
+        cursor = _cursor(after)
+        if cursor is None:
+            return _json({"error": _("参数 after 应为“年份/单位代码”，例如 2025/309002。")}, status=400)
+        reports = reports.filter(cursor)
+    page = list(reports.prefetch_related("published_files")[: PAGE_SIZE + 1])
+    more, page = len(page) > PAGE_SIZE, page[:PAGE_SIZE]
 
-    def link(number: int) -> str:
-        query = {key: request.GET[key] for key in FILTERS if request.GET.get(key)} | {"page": number}
+    def link(last: Disclosure) -> str:
+        query = {key: request.GET[key] for key in FILTERS if request.GET.get(key)}
+        query["after"] = f"{last.year}/{last.unit.code}"
         return request.build_absolute_uri(f"{reverse('public:api_list')}?{urlencode(query)}")
 
     return _json(
         {
-            "count": paginator.count,
-            "page": page.number,
-            "pages": paginator.num_pages,
+            "count": count,
             "page_size": PAGE_SIZE,
-            "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [_entry(request, disclosure) for disclosure in page.object_list],
+            "next": link(page[-1]) if more else None,
+            "results": [_entry(request, disclosure) for disclosure in page],
         }
     )
 

@@ -8,7 +8,15 @@ from django.views.decorators.http import condition, require_safe
 from public import params
 from public.caching import cached, per_request, public_response
 from public.departments import department_year
-from public.directory import State, default_year, directory, directory_fingerprint, search_units, years
+from public.directory import (
+    State,
+    default_year,
+    department_counts,
+    directory,
+    directory_fingerprint,
+    search_units,
+    years,
+)
 from public.queries import fingerprint, published
 from public.report import report_context
 from public.views.lookup import reports_for
@@ -41,7 +49,7 @@ def home(request):
     def render() -> str:
         choices = years()
         year = _requested_year(request, choices)
-        departments = directory(year)
+        departments = department_counts(year)
         return render_to_string(
             "public/home.html",
             {"year": year, "years": choices, "departments": departments, "totals": _totals(departments)},

@@ -1,0 +1,74 @@
+"""Time the pages that grow with the number of units, in-process, uncached: server time, size, queries.
+
+Run against a database filled by ``bench_seed`` (scripts/bench_scale does both on PostgreSQL). Each page is
+asked ``--repeat`` times with the cache emptied before each request; the median is printed.
+"""
+
+import statistics
+import time
+
+from django.core.cache import cache
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from public.queries import published
+from units.models import Unit, User
+
+REVIEWER = "bench-reviewer"
+
+
+def pages(year: int, unit: Unit) -> list[tuple[str, str, bool]]:
+    """(label, path, needs a reviewer's login)."""
+    review = f"/workspace/review/{year}/"
+    return [
+        ("review list", review, True),
+        ("review list, page 100", f"{review}?page=100", True),
+        ("review list, state 已公开", f"{review}?status=published", True),
+        ("review list, search 单位0999", f"{review}?q=%E5%8D%95%E4%BD%8D0999", True),
+        ("review list, overdue, by deadline", f"{review}?overdue=on&sort=deadline", True),
+        ("review list, by activity", f"{review}?sort=activity", True),
+        ("public home", f"/?year={year}", False),
+        ("department page", f"/{year}/departments/{unit.department.code}/", False),
+        ("search 单位0999", "/search/?q=%E5%8D%95%E4%BD%8D0999", False),
+        ("API first page", f"/api/disclosures/?year={year}", False),
+        ("API page after the 5,000th unit", None, False),
+        ("report", f"/{year}/{unit.code}/", False),
+    ]
+
+
+class Command(BaseCommand):
+    help = "Print server time (median), size and queries of the review list, home, search, API and report."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, default=2025)
+        parser.add_argument("--repeat", type=int, default=7)
+
+    def handle(self, *args, year: int, repeat: int, **options):
+        reviewer, _created = User.objects.get_or_create(username=REVIEWER, defaults={"role": User.Role.REVIEWER})
+        unit = Unit.objects.filter(disclosures__year=year).order_by("code").first()
+        anonymous, staff = Client(), Client()
+        staff.force_login(reviewer)
+        self.stdout.write(f"{Unit.objects.count()} units, {connection.vendor}")
+        self.stdout.write(f"{'page':40} {'ms':>8} {'KB':>8} {'queries':>8}")
+        for label, path, needs_login in pages(year, unit):
+            path = path or self.deep_api_page(year)
+            client = staff if needs_login else anonymous
+            timings, size, queries = [], 0, 0
+            for _attempt in range(repeat):
+                cache.clear()
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(path, HTTP_HOST="127.0.0.1")
+                    timings.append(time.perf_counter() - started)
+                assert response.status_code == 200, (path, response.status_code)
+                size, queries = len(response.content), len(captured.captured_queries)
+            median = statistics.median(timings) * 1000
+            self.stdout.write(f"{label:40} {median:8.1f} {size / 1024:8.1f} {queries:8d}")
+
+    @staticmethod
+    def deep_api_page(year: int) -> str:
+        """The API page that begins after the 5,000th report (its keyset cursor)."""
+        codes = published().filter(year=year).order_by("unit__code").values_list("unit__code", flat=True)
+        return f"/api/disclosures/?year={year}&after={year}/{codes[4999]}"

@@ -1,0 +1,67 @@
+"""The public site at scale: home counts by department in the database, indexed search, keyset API pages."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from disclosures.models import Disclosure
+from public.directory import department_counts, search_units
+from tests.factories import DepartmentFactory, UnitFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def fill(departments: int, units: int, prefix: str = "9") -> None:
+    for d in range(departments):
+        department = DepartmentFactory(code=f"{prefix}{d:02d}", name=f"规模部门{prefix}{d}")
+        for n in range(units):
+            unit = UnitFactory(department=department, code=f"{prefix}{d:02d}{n:03d}", name=f"规模单位{d}-{n}")
+            Disclosure.objects.create(layout="liuzhou-2025", unit=unit, year=2025)
+
+
+@pytest.mark.django_db
+def test_the_home_lists_departments_with_counts_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    fill(2, 3)
+    with django_assert_max_num_queries(8) as few:
+        page = client.get("/?year=2025").content.decode()
+    assert '<tr data-department="900">' in page and "规模单位0-1" not in page
+    assert [(line.department.code, line.units, line.pending) for line in department_counts(2025)] == [
+        ("900", 3, 3), ("901", 3, 3),
+    ]  # fmt: skip
+    fill(5, 4, prefix="8")
+    cache.clear()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/?year=2025").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL's")
+def test_search_by_any_part_of_a_name_or_code_uses_the_trigram_indexes():
+    fill(1, 3)
+    units = search_units("单位0-2").values("code")
+    assert [u["code"] for u in units] == ["900002"]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = units.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "unit_name_trgm" in plan and "unit_code_trgm" in plan
+
+
+@pytest.mark.django_db
+def test_the_api_pages_by_keyset_with_the_same_queries_on_every_page(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    fill(1, 5)
+    Disclosure.objects.update(status="published")
+    monkeypatch.setattr("public.views.api.PAGE_SIZE", 2)
+    codes, url = [], "/api/disclosures/?year=2025"
+    while url:
+        with django_assert_max_num_queries(4):
+            body = client.get(url).json()
+        codes += [entry["unit"]["code"] for entry in body["results"]]
+        url = body["next"]
+    assert codes == [f"900{n:03d}" for n in range(5)]
