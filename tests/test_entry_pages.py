@@ -279,7 +279,7 @@ def test_table_10_saves_procurement_with_mode_category_and_funds(accountant_clie
 
 
 def test_table_11_saves_a_service_purchase(accountant_client, seed_disclosure):
-    data = {"entry_unit": "万元", "lock_version": "0", "action": "save"}
+    data = {**form_fields(accountant_client.get(URL.format(11))), "action": "save"}
     data |= encode_rows(
         "service_purchases", [{"function_code": "2150599", "project": "运维服务", "general_budget": "12"}]
     )
@@ -386,6 +386,7 @@ def test_second_of_two_saves_gets_a_conflict_and_keeps_its_input(client, account
     colleague = UserFactory(username="dora", member_of=[seed_disclosure.unit])
     client.force_login(accountant)
     first = form_fields(client.get(URL.format(3)))
+    original = first["lines-0-purpose"]
     second = dict(first)
     first["lines-0-purpose"] = "甲的修改"
     second["lines-0-purpose"] = "乙的修改"
@@ -394,14 +395,27 @@ def test_second_of_two_saves_gets_a_conflict_and_keeps_its_input(client, account
     response = client.post(URL.format(3), {**second, "action": "save"})
     assert response.status_code == 409
     html = page(response)
-    assert "其他人已保存过本单位的数据" in html
-    assert "乙的修改" in html  # the colleague's input is still on screen
-    assert ExpenditureLine.objects.order_by("position").first().purpose == "甲的修改"
-    # saving again from the page now is a deliberate overwrite based on the current version
+    assert "保存冲突" in html and "需要改正" not in html
+    conflict = html[html.index('id="entry-conflict"') :]
+    assert "甲的修改" in conflict and "乙的修改" in conflict  # theirs beside mine
+    assert 'value="乙的修改"' in html or ">乙的修改<" in html  # the colleague's input is still on screen
+    # saving again the ordinary way is still a conflict: only the confirmed overwrite replaces A's text
     again = form_fields(response)
-    assert again["lock_version"] == "1"
-    assert client.post(URL.format(3), {**again, "action": "save"}).status_code == 302
+    assert client.post(URL.format(3), {**again, "action": "save"}).status_code == 409
+    assert ExpenditureLine.objects.order_by("position").first().purpose == "甲的修改"
+    assert client.post(URL.format(3), {**again, "action": "overwrite"}).status_code == 302
     assert ExpenditureLine.objects.order_by("position").first().purpose == "乙的修改"
+    assert original != "乙的修改"
+
+
+def test_saving_another_table_is_no_conflict(client, accountant, seed_disclosure):
+    client.force_login(accountant)
+    table_7 = form_fields(client.get(URL.format(7)))
+    table_6 = form_fields(client.get(URL.format(6)))
+    assert client.post(URL.format(6), {**table_6, "action": "save"}).status_code == 302
+    table_7["three_public-0-meeting"] = "1.5"
+    assert client.post(URL.format(7), {**table_7, "action": "save"}).status_code == 302
+    assert load(Disclosure.objects.get()).three_public[0].meeting == Decimal("15000.00")
 
 
 # ---- Who may do what -------------------------------------------------------------------------------
@@ -452,7 +466,8 @@ def _disclosure_with(seed_json, rows: int) -> Disclosure:
     return import_disclosure(data=parse(json.dumps(seed_json)))
 
 
-QUERY_BUDGET = 40
+# A save reads the table again under the lock to compare it with the page's base (table_conflicts).
+QUERY_BUDGET = 50
 
 
 def _change_every_row(fields: dict[str, str]) -> dict[str, str]:
@@ -479,9 +494,10 @@ def test_entry_page_queries_do_not_grow_with_rows(
     fields = _change_every_row(form_fields(response))
     with django_assert_max_num_queries(QUERY_BUDGET):
         assert accountant_client.post(URL.format(number), {**fields, "action": "save"}).status_code == 302
+    stale = {name: "3" if value == "2" else value for name, value in fields.items()}
     with django_assert_max_num_queries(QUERY_BUDGET):
-        html = page(accountant_client.post(URL.format(number), {**fields, "action": "save"}))
-    assert "其他人已保存过" in html  # the stale form is refused, with the same bounded work
+        html = page(accountant_client.post(URL.format(number), {**stale, "action": "save"}))
+    assert "保存冲突" in html  # the stale form is refused, with the same bounded work
     with django_assert_max_num_queries(QUERY_BUDGET):
         html = page(accountant_client.post(URL.format(number), {**fields, "lines-0-personnel": "x", "targets-0-amount":
                                                                 "x", "action": "save"}))  # fmt: skip

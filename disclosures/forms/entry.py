@@ -175,14 +175,19 @@ def row_formset_class(form_class: type[forms.Form]) -> type[RowFormSet]:
 
 
 class EntryMetaForm(forms.Form):
-    """Sent with every table: the unit the amounts are typed in and the version the page was read at."""
+    """Sent with every table: the unit the amounts are typed in, and the rows the page was read at (its base).
+
+    After a conflict the page also carries the base of the rows the conflict showed, which a deliberate
+    overwrite is based on (editing.save_table).
+    """
 
     entry_unit = forms.ChoiceField(
         label=gettext_lazy("金额单位"),
         choices=AmountUnit.choices,
         widget=forms.Select(attrs={"class": "form-select form-select-sm js-entry-unit"}),
     )
-    lock_version = forms.IntegerField(label=gettext_lazy("数据版本"), min_value=0, widget=forms.HiddenInput)
+    based_on = forms.CharField(label=gettext_lazy("数据版本"), strip=False, widget=forms.HiddenInput)
+    overwrite_base = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
 
 
 def place_of(table: TableSpec, column: str, row: int | None = None, item: int | None = None) -> str:

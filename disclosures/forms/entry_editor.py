@@ -16,6 +16,7 @@ from disclosures.forms.entry_paste import pasted_rows
 from disclosures.models import Disclosure
 from disclosures.money import ZERO, AmountError, parse_amount
 from disclosures.snapshot import DisclosureData
+from disclosures.table_conflicts import table_base
 from disclosures.tables.declaration import AMOUNT, TEXT, TableSpec
 
 
@@ -50,7 +51,7 @@ class Editor(ABC):
         self.post = post
         self.pasted = 0
         self.meta = EntryMetaForm(
-            post, initial={"entry_unit": disclosure.entry_unit, "lock_version": disclosure.lock_version}
+            post, initial={"entry_unit": disclosure.entry_unit, "based_on": table_base(table.key, data, book)}
         )
         typed_unit = self.meta.cleaned_data["entry_unit"] if post is not None and self.meta.is_valid() else None
         self.unit = typed_unit or disclosure.entry_unit
@@ -67,9 +68,9 @@ class Editor(ABC):
     def content(self):
         """The table's content for ``editing.save_table``, once valid."""
 
-    @property
-    def lock_version(self) -> int:
-        return self.meta.cleaned_data["lock_version"]
+    def based_on(self, *, overwrite: bool = False) -> str:
+        """The base of the save: the rows the page was read at, or those a conflict showed when overwriting."""
+        return self.meta.cleaned_data["overwrite_base" if overwrite else "based_on"]
 
     def is_valid(self) -> bool:
         return self.meta.is_valid() & self._forms_valid()
@@ -80,10 +81,10 @@ class Editor(ABC):
         ]
         return messages + self._form_errors()
 
-    def rebase(self, lock_version: int) -> None:
-        """After a conflict: keep the user's input and let the next save be based on the current version."""
+    def offer_overwrite(self, current_base: str) -> None:
+        """After a conflict: keep the user's input; only a confirmed overwrite is based on the rows now stored."""
         data = self.post.copy()
-        data["lock_version"] = str(lock_version)
+        data["overwrite_base"] = current_base
         self.post = data
         self.meta = EntryMetaForm(data)
         self.meta.is_valid()

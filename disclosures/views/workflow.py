@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -127,6 +128,10 @@ def published_file(request, unit_code: str, year: int, version: int, fmt: str):
         return file_unavailable_response(request, stored)
 
 
+# The history page shows this many change sets at a time, newest first; older ones are on the next pages.
+CHANGE_SETS_PER_PAGE = 20
+
+
 @login_required
 @require_GET
 def history(request, unit_code: str, year: int):
@@ -147,7 +152,7 @@ def history(request, unit_code: str, year: int):
             "versions": versions,
             "events": events,
             "files": files,
-            "change_sets": change_log(versions),
+            "change_sets": Paginator(change_log(versions), CHANGE_SETS_PER_PAGE).get_page(request.GET.get("page")),
             "jobs": PublicationJob.objects.filter(disclosure__in=versions).select_related("requested_by")[:10],
         },
     )
