@@ -38,3 +38,21 @@ def artifacts():
 def page_scroll_width(page) -> int:
     """How wide the page's own content is: more than the window means the page scrolls sideways."""
     return page.evaluate("() => document.documentElement.scrollWidth")
+
+
+def session_cookie(live_server, user) -> dict:
+    """A logged-in session of ``user`` as a Playwright cookie; make it in a fixture, before the browser starts."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return {"name": name, "value": client.cookies[name].value, "url": live_server.url}
+
+
+def logged_in_page(browser, cookie: dict, **options):
+    """A page of a new browser context (its own cookies: another person) logged in with ``cookie``."""
+    context = browser.new_context(**options)
+    context.add_cookies([cookie])
+    return context.new_page()

@@ -11,10 +11,22 @@
 
   var FEN = { "元": { perUnit: 100n, decimals: 2 }, "万元": { perUnit: 1000000n, decimals: 6 } };
 
+  /** Text as the server reads it (disclosures.money.parse_amount, Python's Decimal): outer blanks trimmed,
+   *  thousands commas (half- or full-width) dropped, full-width digits (１２, as a Chinese IME types them)
+   *  read as digits. */
+  function normaliseAmount(text) {
+    return String(text == null ? "" : text)
+      .trim()
+      .replace(/[,，]/g, "")
+      .replace(/[０-９]/g, function (digit) {
+        return String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48);
+      });
+  }
+
   /** Text typed in `unit` as fen (BigInt); blank is 0n; null when it is not a non-negative amount. */
   function parseAmount(text, unit) {
     var scale = FEN[unit] || FEN["万元"];
-    var cleaned = String(text == null ? "" : text).replace(/[,，\s]/g, "");
+    var cleaned = normaliseAmount(text);
     if (cleaned === "") return 0n;
     var match = /^\+?(\d*)(?:\.(\d*))?$/.exec(cleaned);
     if (!match || (match[1] === "" && !match[2])) return null;
@@ -88,7 +100,7 @@
     return match ? match[1] : String(text || "").trim();
   }
 
-  var exported = { parseAmount: parseAmount, formatAmount: formatAmount, readCells: readCells, codeFromText: codeFromText };
+  var exported = { normaliseAmount: normaliseAmount, parseAmount: parseAmount, formatAmount: formatAmount, readCells: readCells, codeFromText: codeFromText };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = exported; // lets the helpers above be exercised outside a browser
   }
