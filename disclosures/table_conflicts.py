@@ -60,7 +60,8 @@ def table_base(table: str, data: DisclosureData, book: dict) -> str:
 def with_content(data: DisclosureData, table: str, content) -> DisclosureData:
     """``data`` with one table's content replaced by what a page saves."""
     if isinstance(content, BasicContent):
-        return dataclasses.replace(data, basic=content.rows)
+        costs = data.operating_costs if content.operating_costs is None else content.operating_costs
+        return dataclasses.replace(data, basic=content.rows, operating_costs=costs)
     return dataclasses.replace(data, **{DATA_ATTRIBUTE[table]: content})
 
 

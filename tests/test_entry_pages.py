@@ -508,3 +508,18 @@ def test_table_1_takes_no_pasted_block(accountant_client, seed_disclosure):
     fields = form_fields(accountant_client.get(URL.format(1)))
     response = accountant_client.post(URL.format(1), {**fields, "action": "paste", "paste": "1\t2"})
     assert response.status_code == 400
+
+
+def test_a_save_that_breaks_other_tables_says_so_with_links(accountant_client, seed_disclosure):
+    fields = form_fields(accountant_client.get(URL.format(3)))
+    fields["lines-0-personnel"] = str(Decimal(fields["lines-0-personnel"]) + 1)
+    response = accountant_client.post(URL.format(3), {**fields, "action": "save"}, follow=True)
+    html = page(response)
+    links = "、".join(f'<a href="{URL.format(n)}" class="alert-link">表{n}</a>' for n in (1, 5, 6))
+    assert f"预算公开03表已保存；因此产生3个错误（{links}）" in html
+    assert "alert-warning" in html
+    # saving it back removes those errors: a plain 已保存
+    fields = form_fields(response)
+    fields["lines-0-personnel"] = str(Decimal(fields["lines-0-personnel"]) - 1)
+    html = page(accountant_client.post(URL.format(3), {**fields, "action": "save"}, follow=True))
+    assert "预算公开03表已保存。" in html and "因此产生" not in html

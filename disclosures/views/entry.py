@@ -17,7 +17,9 @@ from disclosures.forms.entry import code_from_text
 from disclosures.forms.entry_editor import PastingEditor
 from disclosures.forms.entry_tables import editor_for
 from disclosures.layouts import get_layout
-from disclosures.snapshot import code_book, load
+from disclosures.save_effects import SaveEffect, saved_message
+from disclosures.snapshot import code_book, load, load_previous
+from disclosures.table_conflicts import with_content
 from disclosures.tables.builders import BuiltTable
 from disclosures.tables.declaration import AMOUNT, ROUNDING_NOTE
 from disclosures.views.hub import linked
@@ -53,7 +55,10 @@ def table(request, unit_code: str, year: int, number: int):
     elif posted:
         problems, status, conflict = _save(editor, disclosure, overwrite=request.POST.get("action") == "overwrite")
         if not problems and conflict is None:
-            messages.success(request, _("%(table)s已保存。") % {"table": table_spec.code})
+            effect = SaveEffect.of(data, with_content(data, table_spec.key, editor.content()), book,
+                                   load_previous(disclosure))  # fmt: skip
+            message = saved_message(disclosure, table_spec.code, effect)
+            (messages.warning if effect.errors else messages.success)(request, message)
             return redirect("disclosures:table", disclosure.unit.code, disclosure.year, number)
     summary = overview(disclosure, data=data, book=book)
     built = summary.tables[number - 1]
