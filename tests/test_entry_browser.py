@@ -129,3 +129,40 @@ def test_two_people_saving_one_table_see_the_conflict(live_server, cookies, brow
 
     first.reload()
     assert first.input_value("#id_lines-0-purpose") == "乙输入的用途"
+
+
+PASTE = """(text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    const cell = document.activeElement;
+    cell.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+}"""
+
+
+def _grid_header(page) -> list[str]:
+    """The grid's header as copying it gives it: one line per header row, a tab between titles."""
+    return page.eval_on_selector_all(
+        ".entry-grid thead tr", "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()).join('\\t'))"
+    )
+
+
+def test_pasting_a_block_copied_from_the_grid(live_server, cookies, browser):
+    page = open_table(browser, cookies[0], live_server, 3)
+    rows = page.locator("tr.js-row").count()
+    row = "\t".join(["9", "2013899", "其他一般公共服务支出", "政府性基金预算", "3.00", "1.00", "1.00", "0.00", "2.00",
+                     "0.00", "粘贴的用途", "×"])  # fmt: skip
+    page.locator("tr.js-row").first.locator(".js-code").focus()
+    page.evaluate(PASTE, "\n".join([*_grid_header(page), row]))
+    page.wait_for_selector("text=已从粘贴的内容读入1行")
+    assert page.locator("tr.js-row").count() == rows + 1
+    pasted = page.locator("tr.js-row").nth(rows)
+    assert pasted.locator(".js-code").input_value() == "2013899"
+    assert pasted.locator('[data-field="project"]').input_value() == "2.00"
+    assert pasted.locator('[data-field="purpose"]').input_value() == "粘贴的用途"
+    assert not page.locator(".alert-danger").count()
+
+    # a block of values alone fills the grid from the focused cell, in the browser
+    pasted.locator('[data-field="personnel"]').focus()
+    page.evaluate(PASTE, "4\t5\n6\t7")
+    assert pasted.locator('[data-field="public"]').input_value() == "5"
+    assert page.locator("tr.js-row").nth(rows + 1).locator('[data-field="public"]').input_value() == "7"

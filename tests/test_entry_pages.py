@@ -1,6 +1,7 @@
 """The 12 table tabs: what an accountant and a reviewer see, what a save does, and what a bad value says."""
 
 import json
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -523,3 +524,52 @@ def test_a_save_that_breaks_other_tables_says_so_with_links(accountant_client, s
     fields["lines-0-personnel"] = str(Decimal(fields["lines-0-personnel"]) - 1)
     html = page(accountant_client.post(URL.format(3), {**fields, "action": "save"}, follow=True))
     assert "预算公开03表已保存。" in html and "因此产生" not in html
+
+
+def _grid_header_lines(html: str) -> list[list[str]]:
+    """The entry grid's header as copying it from the page gives it: one line per header row."""
+    head = html[html.index('<thead class="table-light">') : html.index("</thead>")]
+    lines = []
+    for row in head.split("<tr>")[1:]:
+        cells = re.findall(r"<th[^>]*>(.*?)</th>", row, re.S)
+        lines.append([re.sub(r"<[^>]+>", "", cell).strip() for cell in cells])
+    return lines
+
+
+def test_paste_skips_the_grids_header_and_read_only_columns(accountant_client, seed_disclosure):
+    """A block copied from the grid: its two header lines, then a row with 序号, 名称 and the live sums."""
+    fields = form_fields(accountant_client.get(URL.format(3)))
+    header = _grid_header_lines(page(accountant_client.get(URL.format(3))))
+    row = ["9", "2013899", "其他一般公共服务支出", "政府性基金预算", "3.00", "1.00", "1.00", "0.00", "2.00", "0.00",
+           "新增的用途", "×"]  # fmt: skip
+    block = "\n".join("\t".join(line) for line in [*header, row])
+    response = accountant_client.post(URL.format(3), {**fields, "action": "paste", "paste": block})
+    html = page(response)
+    assert "已从粘贴的内容读入1行" in html and "需要改正" not in html
+    pasted = form_fields(response)
+    assert pasted["lines-TOTAL_FORMS"] == "9"
+    assert [pasted[f"lines-8-{name}"] for name in ("function_code", "fund", "personnel", "public", "project",
+                                                   "purpose")] == ["2013899", "gov_fund", "1.00", "0.00", "2.00",
+                                                                   "新增的用途"]  # fmt: skip
+
+
+def test_paste_matches_columns_by_their_titles(accountant_client, seed_disclosure):
+    """A block with its own header in another order (as from a workbook): each column goes where its title says."""
+    fields = form_fields(accountant_client.get(URL.format(10)))
+    lines = [["采购类型", "项目名称", "科目编码（项）", "采购方式", "一般公共预算"],
+             ["货物类", "服务器", "2150599", "集中采购", "0.3"], ["合计", "", "", "", "0.3"]]  # fmt: skip
+    block = "\n".join("\t".join(line) for line in lines)
+    response = accountant_client.post(URL.format(10), {**fields, "action": "paste", "paste": block})
+    pasted = form_fields(response)
+    assert "已从粘贴的内容读入1行" in page(response)
+    assert [pasted[f"procurement-8-{name}"] for name in ("function_code", "project", "mode", "category",
+                                                         "general_budget")] == ["2150599", "服务器", "centralized",
+                                                                                "goods", "0.3"]  # fmt: skip
+
+
+def test_a_pasted_value_that_is_no_choice_gets_a_chinese_message(accountant_client, seed_disclosure):
+    fields = form_fields(accountant_client.get(URL.format(10)))
+    block = "2150599\t服务器\t随便买\t货物类\t0.3"
+    html = page(accountant_client.post(URL.format(10), {**fields, "action": "paste", "paste": block}))
+    assert "预算公开10表第9行“采购方式”：“随便买”不是可选的值，请选择：" in html
+    assert "选择一个有效的选项" not in html

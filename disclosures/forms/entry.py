@@ -123,6 +123,12 @@ class EntryForm(forms.Form):
                 field.book, field.year = book or {}, year
 
 
+def _choice_refused(declared: EntryField) -> str:
+    """The message for a value that is none of the choices (pasted text, say): what it may be instead."""
+    allowed = "、".join(str(label) for _value, label in declared.choices)
+    return _("“%%(value)s”不是可选的值，请选择：%(allowed)s") % {"allowed": allowed}
+
+
 def entry_field(declared: EntryField) -> forms.Field:
     """The form field for a field of the tables' declaration."""
     label = declared.label
@@ -135,7 +141,11 @@ def entry_field(declared: EntryField) -> forms.Field:
         default = DEFAULT_CHOICE.get(declared.name)
         choices = declared.choices if default else (("", gettext_lazy("请选择")), *declared.choices)
         return forms.ChoiceField(
-            label=label, choices=choices, initial=default, widget=forms.Select(attrs={"class": "form-select"})
+            label=label,
+            choices=choices,
+            initial=default,
+            widget=forms.Select(attrs={"class": "form-select"}),
+            error_messages={"invalid_choice": _choice_refused(declared)},
         )
     if declared.kind == TEXT:
         return forms.CharField(label=label, max_length=300, widget=forms.TextInput(attrs={"class": "form-control"}))

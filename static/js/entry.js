@@ -525,6 +525,30 @@
     return filled;
   }
 
+  /** Whether a line of the block is a header copied with it (every cell a column title of the table). */
+  function hasHeaderLine(form, clipboard) {
+    var panel = form.querySelector("[data-header-titles]");
+    if (!panel) return false;
+    var titles = JSON.parse(panel.getAttribute("data-header-titles"));
+    return readCells(clipboard).some(function (cells) {
+      var filled = cells.map(function (cell) { return cell.trim(); }).filter(Boolean);
+      return filled.length > 0 && filled.every(function (cell) {
+        return titles.indexOf(cell) >= 0 || cell === "序号" || cell === "操作";
+      });
+    });
+  }
+
+  /** A block with its header is read by the server's paste panel, which matches columns by their titles
+   *  and skips the read-only ones (disclosures/forms/entry_paste.py): one way of reading, not two. */
+  function readOnServer(form, clipboard) {
+    var text = form.querySelector("#paste-text");
+    var read = form.querySelector(".js-paste-read");
+    if (!text || !read) return;
+    text.value = clipboard;
+    form.removeAttribute("data-dirty");
+    form.requestSubmit(read);
+  }
+
   /** Enter moves down a column, as in a spreadsheet, instead of sending the form. */
   function moveDown(target) {
     var grid = target.closest("[data-grid]");
@@ -622,6 +646,10 @@
       var clipboard = (event.clipboardData || window.clipboardData).getData("text");
       if (!/[\t\n]/.test(clipboard.replace(/\s+$/, ""))) return; // one cell: let the browser paste it
       event.preventDefault();
+      if (hasHeaderLine(form, clipboard)) {
+        readOnServer(form, clipboard);
+        return;
+      }
       var count = paste(target, clipboard);
       markDirty(form);
       recalc(form);
