@@ -24,6 +24,7 @@ from disclosures.workflow.publication import file_unavailable_response, publishe
 from disclosures.workflow.review import current_review_year, review_rows
 from disclosures.workflow.services import TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
+from disclosures.workflow.typed import keep_typed
 
 
 def _back(request, fallback: str) -> HttpResponseRedirect:
@@ -49,6 +50,7 @@ def transition(request, unit_code: str, year: int, name: str):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+        keep_typed(request, disclosure, name, form.data)
         return _back(request, disclosure_url(disclosure))
     try:
         outcome = fire(
@@ -64,9 +66,11 @@ def transition(request, unit_code: str, year: int, name: str):
         messages.warning(request, str(refusal))
         for warning in refusal.warnings[:10]:
             messages.warning(request, warning.message)
+        keep_typed(request, disclosure, name, form.cleaned_data)
         return _back(request, disclosure_url(disclosure))
     except TransitionRefused as refusal:
         messages.error(request, str(refusal))
+        keep_typed(request, disclosure, name, form.cleaned_data)
         return _back(request, disclosure_url(disclosure))
     if outcome.job is not None:
         return redirect("disclosures:publication_job", unit_code, year, outcome.job.pk)
