@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from disclosures import snapshot
 from disclosures.choices import Level, Status
-from disclosures.models import ConsolidatedUnit, Disclosure
+from disclosures.models import FINAL_LINE_AMOUNT_FIELDS, THREE_PUBLIC_ROW_FIELDS, ConsolidatedUnit, Disclosure
 from disclosures.snapshot import (
     ZERO,
     BasicRow,
@@ -170,9 +170,9 @@ def consolidate(data: DisclosureData, parts: list[DisclosureData]) -> Disclosure
     }
     data.lines = _merged(
         (line for part in parts for line in part.lines),
-        key=lambda line: (line.function_code, line.fund),
-        new=lambda line: Line(function_code=line.function_code, fund=line.fund),
-        fields=("personnel", "public", "project", "carry_forward"),
+        key=lambda line: (line.function_code, line.fund, line.income_source),
+        new=lambda line: Line(function_code=line.function_code, fund=line.fund, income_source=line.income_source),
+        fields=("personnel", "public", "project", "carry_forward", *FINAL_LINE_AMOUNT_FIELDS),
     )
     _join_purposes(data.lines, parts)
     data.basic = _merged(
@@ -185,7 +185,7 @@ def consolidate(data: DisclosureData, parts: list[DisclosureData]) -> Disclosure
         (row for part in parts for row in part.three_public),
         key=lambda row: row.fund,
         new=lambda row: ThreePublicRow(fund=row.fund),
-        fields=snapshot.THREE_PUBLIC_AMOUNT_FIELDS,
+        fields=THREE_PUBLIC_ROW_FIELDS,  # a 决算's counts add up too
     )
     data.procurement = [item for part in parts for item in part.procurement]
     data.service_purchases = [item for part in parts for item in part.service_purchases]

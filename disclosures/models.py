@@ -510,6 +510,8 @@ THREE_PUBLIC_FINAL_AMOUNT_FIELDS = [
 THREE_PUBLIC_COUNT_FIELDS = [
     "abroad_groups", "abroad_people", "vehicles_bought", "vehicles_held", "reception_batches", "reception_people",
 ]  # fmt: skip
+# Everything a 三公 row holds: the budget's amounts, and a 决算's actuals and counts.
+THREE_PUBLIC_ROW_FIELDS = [*THREE_PUBLIC_AMOUNT_FIELDS, *THREE_PUBLIC_FINAL_AMOUNT_FIELDS, *THREE_PUBLIC_COUNT_FIELDS]
 
 
 class ThreePublicCosts(DisclosurePart):

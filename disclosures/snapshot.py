@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from catalogs.models import ClassificationCode, Scheme
+from catalogs.models import ClassificationCode
 from disclosures.choices import Fund, Kind, Level, Status
 from disclosures.models import (
     FINAL_AMOUNT_FIELDS,
@@ -19,9 +19,7 @@ from disclosures.models import (
     FINAL_LINE_AMOUNT_FIELDS,
     INCOME_AMOUNT_FIELDS,
     PRIOR_YEAR_AMOUNT_FIELDS,
-    THREE_PUBLIC_AMOUNT_FIELDS,
-    THREE_PUBLIC_COUNT_FIELDS,
-    THREE_PUBLIC_FINAL_AMOUNT_FIELDS,
+    THREE_PUBLIC_ROW_FIELDS,
     BasicExpenditure,
     Disclosure,
     EvaluatedProject,
@@ -30,14 +28,25 @@ from disclosures.models import (
     FinalAccounts,
     FundedItem,
     Income,
-    PerformanceIndicator,
     PerformanceTarget,
     PriorYear,
-    PriorYearEconomic,
     PriorYearFunctionClass,
     ProcurementItem,
     ServicePurchaseItem,
     ThreePublicCosts,
+)
+from disclosures.table_writers import (
+    BasicContent,
+    write_basic,
+    write_explanations,
+    write_final,
+    write_income,
+    write_lines,
+    write_prior,
+    write_procurement,
+    write_service_purchases,
+    write_targets,
+    write_three_public,
 )
 
 logger = logging.getLogger(__name__)
@@ -47,9 +56,12 @@ FUND_FIELDS = FundedItem.FUND_FIELDS
 # The Income field holding each fund's 上年结转结余.
 CARRYOVER_KEYS = {fund.value: f"carryover_{fund.value}" for fund in Fund}
 # Every figure of a table 7 row (its amounts, a 决算's budget amounts and counts).
-THREE_PUBLIC_ROW_FIELDS = (*THREE_PUBLIC_AMOUNT_FIELDS, *THREE_PUBLIC_FINAL_AMOUNT_FIELDS, *THREE_PUBLIC_COUNT_FIELDS)
 ALL_FUNDS = PriorYearFunctionClass.Scope.ALL_FUNDS
 GENERAL_BUDGET_ONLY = PriorYearFunctionClass.Scope.GENERAL_BUDGET
+# The disclosure's own fields a DisclosureData carries.
+DATA_FIELDS = (
+    "duties", "organisation", "annual_tasks", "operating_costs", "state_assets", "contact_person", "contact_phone",
+)  # fmt: skip
 
 
 @dataclass
@@ -512,132 +524,29 @@ def load_previous(disclosure: Disclosure) -> DisclosureData | None:
 
 @transaction.atomic
 def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
-    """Replace every table of a disclosure with ``data`` (codes must exist in the year's catalog); a 决算's
-    年初预算数 are stored as its budget gives them, where the portal has that budget."""
+    """Make every table of a disclosure hold ``data`` (codes must exist in the year's catalog); a 决算's
+    年初预算数 are stored as its budget gives them, where the portal has that budget.
+
+    Rows that stay the same are not written (disclosures.table_writers), so the audit shows what changed.
+    """
     book = code_book(disclosure.year)
     if disclosure.kind == Kind.FINAL:
         from disclosures.final_accounts import linked_budget  # here: it builds on this module
 
         data = linked_budget(disclosure, data)
-
-    def function(code: str) -> ClassificationCode:
-        return book[(Scheme.FUNCTION, code)]
-
-    def economic(code: str) -> ClassificationCode:
-        return book[(Scheme.ECON_DEPT, code)]
-
-    disclosure.duties = data.duties
-    disclosure.organisation = data.organisation
-    disclosure.annual_tasks = data.annual_tasks
-    disclosure.operating_costs = data.operating_costs
-    disclosure.state_assets = data.state_assets
-    disclosure.contact_person = data.contact_person
-    disclosure.contact_phone = data.contact_phone
+    stored = {name: getattr(disclosure, name) for name in DATA_FIELDS}
+    for name in DATA_FIELDS:
+        setattr(disclosure, name, getattr(data, name))
     disclosure.full_clean()
-    disclosure.save()
-    for model in (
-        ExpenditureLine, BasicExpenditure, ThreePublicCosts, ProcurementItem, ServicePurchaseItem,
-        PerformanceTarget, Explanation, Income, PriorYear, FinalAccounts, EvaluatedProject,
-    ):  # fmt: skip
-        model.objects.filter(disclosure=disclosure).delete()
-    Income.objects.create(disclosure=disclosure, **{name: data.income_amount(name) for name in INCOME_AMOUNT_FIELDS})
-    ExpenditureLine.objects.bulk_create(
-        ExpenditureLine(
-            disclosure=disclosure,
-            position=position,
-            function_code=function(line.function_code),
-            fund=line.fund,
-            personnel=line.personnel,
-            public=line.public,
-            project=line.project,
-            carry_forward=line.carry_forward,
-            purpose=line.purpose,
-            income_source=line.income_source,
-            **{name: getattr(line, name) for name in FINAL_LINE_AMOUNT_FIELDS},
-        )
-        for position, line in enumerate(data.lines)
-    )
-    BasicExpenditure.objects.bulk_create(
-        BasicExpenditure(
-            disclosure=disclosure, economic_code=economic(row.economic_code), personnel=row.personnel, public=row.public
-        )
-        for row in data.basic
-    )
-    ThreePublicCosts.objects.bulk_create(
-        ThreePublicCosts(disclosure=disclosure, fund=row.fund, **{n: getattr(row, n) for n in THREE_PUBLIC_ROW_FIELDS})
-        for row in data.three_public
-    )
-    ProcurementItem.objects.bulk_create(
-        ProcurementItem(
-            disclosure=disclosure,
-            position=position,
-            function_code=function(row.function_code),
-            project=row.project,
-            mode=row.mode,
-            category=row.category,
-            **{name: row.fund(name) for name in FUND_FIELDS},
-        )
-        for position, row in enumerate(data.procurement)
-    )
-    ServicePurchaseItem.objects.bulk_create(
-        ServicePurchaseItem(
-            disclosure=disclosure,
-            position=position,
-            function_code=function(row.function_code),
-            project=row.project,
-            **{name: row.fund(name) for name in FUND_FIELDS},
-        )
-        for position, row in enumerate(data.service_purchases)
-    )
-    targets = PerformanceTarget.objects.bulk_create(
-        PerformanceTarget(
-            disclosure=disclosure,
-            position=position,
-            project=t.project,
-            amount=t.amount,
-            goal=t.goal,
-            key_project=t.key_project,
-        )
-        for position, t in enumerate(data.targets)
-    )
-    PerformanceIndicator.objects.bulk_create(
-        PerformanceIndicator(
-            target=target,
-            position=position,
-            category=item.category,
-            name=item.name,
-            operator=item.operator or "",
-            value=item.value,
-            unit=item.unit,
-        )
-        for target, source in zip(targets, data.targets, strict=True)
-        for position, item in enumerate(source.indicators)
-    )
-    explanations = [
-        Explanation(disclosure=disclosure, key=key, text=text) for key, text in data.explanations.items() if text
-    ]
-    for explanation in explanations:
-        explanation.clean_fields(exclude=["disclosure"])  # the importers name a bad key; this is the last guard
-    Explanation.objects.bulk_create(explanations)
-    if data.final:
-        figures = {name: data.final_figure(name) for name in (*FINAL_AMOUNT_FIELDS, *FINAL_COUNT_FIELDS)}
-        FinalAccounts.objects.create(disclosure=disclosure, **figures)
-    EvaluatedProject.objects.bulk_create(
-        EvaluatedProject(disclosure=disclosure, position=position, project=row.project, amount=row.amount,
-                         text=row.text)
-        for position, row in enumerate(data.evaluations)
-    )  # fmt: skip
-    if data.prior is not None:
-        prior = PriorYear.objects.create(
-            disclosure=disclosure, year=data.prior.year, **{n: data.prior.get(n) for n in PRIOR_YEAR_AMOUNT_FIELDS}
-        )
-        PriorYearFunctionClass.objects.bulk_create(
-            PriorYearFunctionClass(prior_year=prior, scope=scope, class_code=code, amount=amount)
-            for scope, classes in ((ALL_FUNDS, data.prior.function_class),
-                                   (GENERAL_BUDGET_ONLY, data.prior.general_budget_class))
-            for code, amount in classes.items()
-        )  # fmt: skip
-        PriorYearEconomic.objects.bulk_create(
-            PriorYearEconomic(prior_year=prior, code=code, amount=amount)
-            for code, amount in data.prior.economic.items()
-        )
+    if any(getattr(disclosure, name) != value for name, value in stored.items()):
+        disclosure.save()
+    write_income(disclosure, {name: data.income_amount(name) for name in INCOME_AMOUNT_FIELDS}, book)
+    write_lines(disclosure, data.lines, book)
+    write_basic(disclosure, BasicContent(data.basic), book)
+    write_three_public(disclosure, data.three_public, book)
+    write_procurement(disclosure, data.procurement, book)
+    write_service_purchases(disclosure, data.service_purchases, book)
+    write_targets(disclosure, data.targets, book)
+    write_explanations(disclosure, data.explanations)
+    write_prior(disclosure, data.prior)
+    write_final(disclosure, data.final, data.evaluations)

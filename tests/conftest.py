@@ -13,6 +13,8 @@ from disclosures.snapshot import code_book
 from tests.factories import DepartmentFactory, UnitFactory, UserFactory
 from units.models import Unit, User
 
+pytest_plugins = ["tests.browser_support"]
+
 PASSWORD = "correct-horse-battery"
 
 

@@ -1,6 +1,7 @@
 """The 12 table tabs: what an accountant and a reviewer see, what a save does, and what a bad value says."""
 
 import json
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -279,7 +280,7 @@ def test_table_10_saves_procurement_with_mode_category_and_funds(accountant_clie
 
 
 def test_table_11_saves_a_service_purchase(accountant_client, seed_disclosure):
-    data = {"entry_unit": "万元", "lock_version": "0", "action": "save"}
+    data = {**form_fields(accountant_client.get(URL.format(11))), "action": "save"}
     data |= encode_rows(
         "service_purchases", [{"function_code": "2150599", "project": "运维服务", "general_budget": "12"}]
     )
@@ -386,6 +387,7 @@ def test_second_of_two_saves_gets_a_conflict_and_keeps_its_input(client, account
     colleague = UserFactory(username="dora", member_of=[seed_disclosure.unit])
     client.force_login(accountant)
     first = form_fields(client.get(URL.format(3)))
+    original = first["lines-0-purpose"]
     second = dict(first)
     first["lines-0-purpose"] = "甲的修改"
     second["lines-0-purpose"] = "乙的修改"
@@ -394,14 +396,27 @@ def test_second_of_two_saves_gets_a_conflict_and_keeps_its_input(client, account
     response = client.post(URL.format(3), {**second, "action": "save"})
     assert response.status_code == 409
     html = page(response)
-    assert "其他人已保存过本单位的数据" in html
-    assert "乙的修改" in html  # the colleague's input is still on screen
-    assert ExpenditureLine.objects.order_by("position").first().purpose == "甲的修改"
-    # saving again from the page now is a deliberate overwrite based on the current version
+    assert "保存冲突" in html and "需要改正" not in html
+    conflict = html[html.index('id="entry-conflict"') :]
+    assert "甲的修改" in conflict and "乙的修改" in conflict  # theirs beside mine
+    assert 'value="乙的修改"' in html or ">乙的修改<" in html  # the colleague's input is still on screen
+    # saving again the ordinary way is still a conflict: only the confirmed overwrite replaces A's text
     again = form_fields(response)
-    assert again["lock_version"] == "1"
-    assert client.post(URL.format(3), {**again, "action": "save"}).status_code == 302
+    assert client.post(URL.format(3), {**again, "action": "save"}).status_code == 409
+    assert ExpenditureLine.objects.order_by("position").first().purpose == "甲的修改"
+    assert client.post(URL.format(3), {**again, "action": "overwrite"}).status_code == 302
     assert ExpenditureLine.objects.order_by("position").first().purpose == "乙的修改"
+    assert original != "乙的修改"
+
+
+def test_saving_another_table_is_no_conflict(client, accountant, seed_disclosure):
+    client.force_login(accountant)
+    table_7 = form_fields(client.get(URL.format(7)))
+    table_6 = form_fields(client.get(URL.format(6)))
+    assert client.post(URL.format(6), {**table_6, "action": "save"}).status_code == 302
+    table_7["three_public-0-meeting"] = "1.5"
+    assert client.post(URL.format(7), {**table_7, "action": "save"}).status_code == 302
+    assert load(Disclosure.objects.get()).three_public[0].meeting == Decimal("15000.00")
 
 
 # ---- Who may do what -------------------------------------------------------------------------------
@@ -452,7 +467,8 @@ def _disclosure_with(seed_json, rows: int) -> Disclosure:
     return import_disclosure(data=parse(json.dumps(seed_json)))
 
 
-QUERY_BUDGET = 40
+# A save reads the table again under the lock to compare it with the page's base (table_conflicts).
+QUERY_BUDGET = 50
 
 
 def _change_every_row(fields: dict[str, str]) -> dict[str, str]:
@@ -479,9 +495,10 @@ def test_entry_page_queries_do_not_grow_with_rows(
     fields = _change_every_row(form_fields(response))
     with django_assert_max_num_queries(QUERY_BUDGET):
         assert accountant_client.post(URL.format(number), {**fields, "action": "save"}).status_code == 302
+    stale = {name: "3" if value == "2" else value for name, value in fields.items()}
     with django_assert_max_num_queries(QUERY_BUDGET):
-        html = page(accountant_client.post(URL.format(number), {**fields, "action": "save"}))
-    assert "其他人已保存过" in html  # the stale form is refused, with the same bounded work
+        html = page(accountant_client.post(URL.format(number), {**stale, "action": "save"}))
+    assert "保存冲突" in html  # the stale form is refused, with the same bounded work
     with django_assert_max_num_queries(QUERY_BUDGET):
         html = page(accountant_client.post(URL.format(number), {**fields, "lines-0-personnel": "x", "targets-0-amount":
                                                                 "x", "action": "save"}))  # fmt: skip
@@ -492,3 +509,67 @@ def test_table_1_takes_no_pasted_block(accountant_client, seed_disclosure):
     fields = form_fields(accountant_client.get(URL.format(1)))
     response = accountant_client.post(URL.format(1), {**fields, "action": "paste", "paste": "1\t2"})
     assert response.status_code == 400
+
+
+def test_a_save_that_breaks_other_tables_says_so_with_links(accountant_client, seed_disclosure):
+    fields = form_fields(accountant_client.get(URL.format(3)))
+    fields["lines-0-personnel"] = str(Decimal(fields["lines-0-personnel"]) + 1)
+    response = accountant_client.post(URL.format(3), {**fields, "action": "save"}, follow=True)
+    html = page(response)
+    links = "、".join(f'<a href="{URL.format(n)}" class="alert-link">表{n}</a>' for n in (1, 5, 6))
+    assert f"预算公开03表已保存；因此产生3个错误（{links}）" in html
+    assert "alert-warning" in html
+    # saving it back removes those errors: a plain 已保存
+    fields = form_fields(response)
+    fields["lines-0-personnel"] = str(Decimal(fields["lines-0-personnel"]) - 1)
+    html = page(accountant_client.post(URL.format(3), {**fields, "action": "save"}, follow=True))
+    assert "预算公开03表已保存。" in html and "因此产生" not in html
+
+
+def _grid_header_lines(html: str) -> list[list[str]]:
+    """The entry grid's header as copying it from the page gives it: one line per header row."""
+    head = html[html.index('<thead class="table-light">') : html.index("</thead>")]
+    lines = []
+    for row in head.split("<tr>")[1:]:
+        cells = re.findall(r"<th[^>]*>(.*?)</th>", row, re.S)
+        lines.append([re.sub(r"<[^>]+>", "", cell).strip() for cell in cells])
+    return lines
+
+
+def test_paste_skips_the_grids_header_and_read_only_columns(accountant_client, seed_disclosure):
+    """A block copied from the grid: its two header lines, then a row with 序号, 名称 and the live sums."""
+    fields = form_fields(accountant_client.get(URL.format(3)))
+    header = _grid_header_lines(page(accountant_client.get(URL.format(3))))
+    row = ["9", "2013899", "其他一般公共服务支出", "政府性基金预算", "3.00", "1.00", "1.00", "0.00", "2.00", "0.00",
+           "新增的用途", "×"]  # fmt: skip
+    block = "\n".join("\t".join(line) for line in [*header, row])
+    response = accountant_client.post(URL.format(3), {**fields, "action": "paste", "paste": block})
+    html = page(response)
+    assert "已从粘贴的内容读入1行" in html and "需要改正" not in html
+    pasted = form_fields(response)
+    assert pasted["lines-TOTAL_FORMS"] == "9"
+    assert [pasted[f"lines-8-{name}"] for name in ("function_code", "fund", "personnel", "public", "project",
+                                                   "purpose")] == ["2013899", "gov_fund", "1.00", "0.00", "2.00",
+                                                                   "新增的用途"]  # fmt: skip
+
+
+def test_paste_matches_columns_by_their_titles(accountant_client, seed_disclosure):
+    """A block with its own header in another order (as from a workbook): each column goes where its title says."""
+    fields = form_fields(accountant_client.get(URL.format(10)))
+    lines = [["采购类型", "项目名称", "科目编码（项）", "采购方式", "一般公共预算"],
+             ["货物类", "服务器", "2150599", "集中采购", "0.3"], ["合计", "", "", "", "0.3"]]  # fmt: skip
+    block = "\n".join("\t".join(line) for line in lines)
+    response = accountant_client.post(URL.format(10), {**fields, "action": "paste", "paste": block})
+    pasted = form_fields(response)
+    assert "已从粘贴的内容读入1行" in page(response)
+    assert [pasted[f"procurement-8-{name}"] for name in ("function_code", "project", "mode", "category",
+                                                         "general_budget")] == ["2150599", "服务器", "centralized",
+                                                                                "goods", "0.3"]  # fmt: skip
+
+
+def test_a_pasted_value_that_is_no_choice_gets_a_chinese_message(accountant_client, seed_disclosure):
+    fields = form_fields(accountant_client.get(URL.format(10)))
+    block = "2150599\t服务器\t随便买\t货物类\t0.3"
+    html = page(accountant_client.post(URL.format(10), {**fields, "action": "paste", "paste": block}))
+    assert "预算公开10表第9行“采购方式”：“随便买”不是可选的值，请选择：" in html
+    assert "选择一个有效的选项" not in html

@@ -1,3 +1,4 @@
+import copy
 import io
 import json
 from decimal import Decimal
@@ -123,12 +124,15 @@ def test_every_problem_is_reported_at_once(catalogs, seed_json):
 
 
 def test_replacing_a_draft_makes_pages_opened_before_it_conflict(seed_disclosure, seed_data):
-    from disclosures.editing import EditConflict, save_table
+    from disclosures.editing import TableConflict, save_table
+    from tests.test_editing import base_of
 
-    opened_at = seed_disclosure.lock_version
+    opened = base_of(seed_disclosure, "expenditure")
+    on_screen = copy.deepcopy(seed_data.lines)
+    seed_data.lines[0].purpose = "导入的用途"
     import_disclosure(data=seed_data, replace=True)
-    with pytest.raises(EditConflict):
-        save_table(seed_disclosure, "expenditure", seed_data.lines, expected_lock_version=opened_at)
+    with pytest.raises(TableConflict):
+        save_table(seed_disclosure, "expenditure", on_screen, based_on=opened)
 
 
 def test_a_text_longer_than_its_column_is_reported_with_its_place(catalogs, seed_json):

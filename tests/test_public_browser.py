@@ -5,20 +5,15 @@ also checked on a phone-sized screen, where wide tables scroll inside their box 
 Screenshots are saved under test-artifacts/.
 """
 
-import shutil
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 
+from tests.browser_support import page_scroll_width, requires_chromium
 from tests.test_public_support import PDF_BYTES, publish
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
-)
+pytestmark = requires_chromium
 
 
 @pytest.fixture
@@ -29,18 +24,7 @@ def published_report(transactional_db, settings, tmp_path, seed_disclosure):
     return publish(seed_disclosure)
 
 
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
-
-
-def test_a_citizen_finds_reads_and_downloads_a_report(live_server, published_report, browser):
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_a_citizen_finds_reads_and_downloads_a_report(live_server, published_report, browser, artifacts):
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
 
     page.goto(f"{live_server.url}/")
@@ -53,7 +37,7 @@ def test_a_citizen_finds_reads_and_downloads_a_report(live_server, published_rep
 
     assert "柳州市信息化建设管理中心2025年单位预算公开" in page.get_by_role("heading", level=1).inner_text()
     assert page.locator("svg.chart-svg").count() == 4
-    page.screenshot(path=str(ARTIFACTS / "public-report.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "public-report.png"), full_page=True)
 
     page.locator("nav.doc-toc").get_by_role("link", name="预算公开10表 政府采购预算表").click()
     page.wait_for_url("**/2025/309002/#table-10")
@@ -67,16 +51,14 @@ def test_a_citizen_finds_reads_and_downloads_a_report(live_server, published_rep
     assert Path(download.path()).read_bytes() == PDF_BYTES
 
 
-def test_the_report_reads_on_a_phone(live_server, published_report, browser):
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_the_report_reads_on_a_phone(live_server, published_report, browser, artifacts):
     phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
 
     phone.goto(f"{live_server.url}/2025/309002/")
 
-    page_width = phone.evaluate("() => document.documentElement.scrollWidth")
-    assert page_width <= 390, "the page itself must not scroll sideways"
+    assert page_scroll_width(phone) <= 390, "the page itself must not scroll sideways"
     wide_table = phone.locator("#table-10 .doc-table-scroll")
     assert wide_table.evaluate("box => box.scrollWidth > box.clientWidth"), "wide tables scroll inside their box"
     chart = phone.locator("#chart-function svg").bounding_box()
     assert chart is not None and 300 <= chart["width"] <= 390
-    phone.screenshot(path=str(ARTIFACTS / "public-report-phone.png"), full_page=True)
+    phone.screenshot(path=str(artifacts / "public-report-phone.png"), full_page=True)

@@ -1,16 +1,19 @@
 """The audit trail: every change to the data recorded with who, when, and old → new; the history page."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db.models import F
 from django.test import RequestFactory
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from disclosures.choices import Status
 from disclosures.models import BasicExpenditure, ExpenditureLine, Explanation, Income, PerformanceIndicator
-from disclosures.snapshot import replace_content
-from disclosures.workflow.audit import change_log
+from disclosures.narrative.saving import Written, save_written
+from disclosures.snapshot import FundedRow, load, replace_content
+from disclosures.workflow.audit import AUDITED, change_log
 from disclosures.workflow.services import fire
 from tests.test_workflow_fixtures import *  # noqa: F403 (the shared workflow fixtures)
 
@@ -29,7 +32,7 @@ def acting_as():
         del HistoricalRecords.context.request
 
 
-def test_a_whole_replacement_is_recorded_row_by_row(acting_as, accountant, seed_disclosure, seed_data):
+def test_a_whole_replacement_writes_only_the_changed_row(acting_as, accountant, seed_disclosure, seed_data):
     lines = ExpenditureLine.history.filter(disclosure_id=seed_disclosure.pk)
     assert lines.filter(history_type="+").count() == len(seed_data.lines)
     indicators = PerformanceIndicator.history.filter(target__disclosure=seed_disclosure)
@@ -37,9 +40,42 @@ def test_a_whole_replacement_is_recorded_row_by_row(acting_as, accountant, seed_
     acting_as(accountant)
     seed_data.lines[0].project += Decimal("100.00")
     replace_content(seed_disclosure, seed_data)
-    assert lines.filter(history_type="-").count() == len(seed_data.lines)
-    recreated = lines.filter(history_type="+").order_by("-history_date").first()
-    assert recreated.history_user == accountant
+    assert lines.filter(history_type="-").count() == 0
+    changed = lines.filter(history_type="~").get()
+    assert (changed.project, changed.history_user) == (seed_data.lines[0].project, accountant)
+    assert indicators.count() == sum(len(target.indicators) for target in seed_data.targets)
+
+
+def _history_records(disclosure) -> int:
+    return sum(audited.model.history.count() for audited in AUDITED)
+
+
+def test_saving_the_same_content_again_writes_no_entry(acting_as, accountant, seed_disclosure, seed_data):
+    acting_as(accountant)
+    before = _history_records(seed_disclosure)
+    change_sets = len(change_log([seed_disclosure]))
+    replace_content(seed_disclosure, load(seed_disclosure))
+    save_written(seed_disclosure, Written(replace_prior=True, prior=seed_data.prior),
+                 expected_lock_version=seed_disclosure.lock_version)  # fmt: skip
+    assert _history_records(seed_disclosure) == before
+    assert len(change_log([seed_disclosure])) == change_sets
+
+
+def test_items_of_one_project_keep_their_amounts(acting_as, accountant, seed_disclosure, seed_data):
+    """Two procurement items of one project: changing one records that one, no "swap" between them."""
+    first = seed_data.procurement[0]
+    twin = FundedRow(first.function_code, first.project, {"general_budget": Decimal("450000.00")}, first.mode,
+                     first.category)  # fmt: skip
+    first.funds = {"general_budget": Decimal("1070000.00")}
+    seed_data.procurement.insert(1, twin)
+    replace_content(seed_disclosure, seed_data)
+    acting_as(accountant)
+    seed_data.procurement.insert(0, seed_data.procurement.pop(1))  # the twin moves up, unchanged
+    seed_data.procurement[1].funds = {"general_budget": Decimal("1080000.00")}
+    replace_content(seed_disclosure, seed_data)
+    latest = change_log([seed_disclosure])[0]
+    assert [(row.action, row.row) for row in latest.rows] == [("changed", first.project)]
+    assert [(f.old, f.new) for f in latest.rows[0].fields] == [("1,070,000.00", "1,080,000.00")]
 
 
 def test_a_reimport_shows_only_what_changed(acting_as, accountant, seed_disclosure, seed_data):
@@ -124,9 +160,26 @@ def test_transitions_themselves_are_in_the_disclosures_history(findings, account
 
 def test_a_table_save_records_each_changed_row_once(acting_as, accountant, seed_disclosure, seed_data):
     from disclosures.editing import save_table
+    from tests.test_editing import base_of
 
     acting_as(accountant)
     lines = ExpenditureLine.history.filter(disclosure_id=seed_disclosure.pk, history_type="~")
     seed_data.lines[0].purpose = "改过的用途"
-    save_table(seed_disclosure, "expenditure", seed_data.lines, expected_lock_version=seed_disclosure.lock_version)
+    save_table(seed_disclosure, "expenditure", seed_data.lines, based_on=base_of(seed_disclosure, "expenditure"))
     assert [(row.purpose, row.history_user) for row in lines] == [("改过的用途", accountant)]
+
+
+def test_the_history_page_is_paged(accountant_client, seed_disclosure, seed_data, monkeypatch):
+    from disclosures.views import workflow
+
+    monkeypatch.setattr(workflow, "CHANGE_SETS_PER_PAGE", 2)
+    url = reverse("disclosures:history", args=["309002", 2025])
+    for amount in ("1.00", "2.00", "3.00"):
+        ExpenditureLine.objects.filter(disclosure=seed_disclosure, position=0).update(project=Decimal(amount))
+        # Each change a minute before the next, so that each is a change set of its own.
+        ExpenditureLine.history.filter(history_type="~").update(history_date=F("history_date") + timedelta(minutes=1))
+    first = accountant_client.get(url).content.decode()
+    assert first.count('class="border rounded p-2 mb-2 change-set"') == 2
+    assert "第1页，共2页" in first and "?page=2" in first
+    second = accountant_client.get(url, {"page": 2}).content.decode()
+    assert "较新的记录" in second and second.count("change-set") >= 1

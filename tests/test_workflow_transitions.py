@@ -166,3 +166,18 @@ def test_the_buttons_are_those_the_user_may_press(draft, client, accountant, rev
     page = client.get(history).content.decode()
     assert 'data-transition="approve"' in page and 'data-transition="return"' in page
     assert 'data-transition="submit"' not in page
+
+
+def test_a_refused_submission_keeps_the_typed_comment(findings, draft, accountant_client):
+    findings.append(FakeFinding("warning", "表7：公务接待费与表6不一致。"))
+    history = reverse("disclosures:history", args=[draft.unit.code, draft.year])
+    response = accountant_client.post(
+        transition_url(draft, "submit"),
+        {"lock_version": draft.lock_version, "comment": "请审核，警告已核对", "next": history},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert Disclosure.objects.get(pk=draft.pk).status == Status.DRAFT
+    assert "勾选“已阅读并确认检查发现的警告”再提交" in page  # the checkbox's label as shown
+    assert ">请审核，警告已核对</textarea>" in page
+    assert "请审核，警告已核对" not in accountant_client.get(history).content.decode()  # kept once, not forever

@@ -92,6 +92,13 @@ def compare(before: DisclosureData, after: DisclosureData, book: dict) -> list[S
     return [_section(str(title), old, new) for title, old, new in sections]
 
 
+def entered_rows(table: str, data: DisclosureData, book: dict) -> Rows:
+    """One entered table's rows by key, each with its label and its values as the entry pages name them."""
+    if table == TableKey.INCOME_EXPENDITURE:
+        return _income(data)
+    return next(entry for entry in TABLES if entry.table == table).rows(data, Names(book))
+
+
 def _section(title: str, old: Rows, new: Rows) -> SectionDiff:
     section = SectionDiff(title)
     for key, (label, values) in new.items():

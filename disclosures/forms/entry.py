@@ -123,6 +123,12 @@ class EntryForm(forms.Form):
                 field.book, field.year = book or {}, year
 
 
+def _choice_refused(declared: EntryField) -> str:
+    """The message for a value that is none of the choices (pasted text, say): what it may be instead."""
+    allowed = "、".join(str(label) for _value, label in declared.choices)
+    return _("“%%(value)s”不是可选的值，请选择：%(allowed)s") % {"allowed": allowed}
+
+
 def entry_field(declared: EntryField) -> forms.Field:
     """The form field for a field of the tables' declaration."""
     label = declared.label
@@ -135,7 +141,11 @@ def entry_field(declared: EntryField) -> forms.Field:
         default = DEFAULT_CHOICE.get(declared.name)
         choices = declared.choices if default else (("", gettext_lazy("请选择")), *declared.choices)
         return forms.ChoiceField(
-            label=label, choices=choices, initial=default, widget=forms.Select(attrs={"class": "form-select"})
+            label=label,
+            choices=choices,
+            initial=default,
+            widget=forms.Select(attrs={"class": "form-select"}),
+            error_messages={"invalid_choice": _choice_refused(declared)},
         )
     if declared.kind == TEXT:
         return forms.CharField(label=label, max_length=300, widget=forms.TextInput(attrs={"class": "form-control"}))
@@ -175,14 +185,19 @@ def row_formset_class(form_class: type[forms.Form]) -> type[RowFormSet]:
 
 
 class EntryMetaForm(forms.Form):
-    """Sent with every table: the unit the amounts are typed in and the version the page was read at."""
+    """Sent with every table: the unit the amounts are typed in, and the rows the page was read at (its base).
+
+    After a conflict the page also carries the base of the rows the conflict showed, which a deliberate
+    overwrite is based on (editing.save_table).
+    """
 
     entry_unit = forms.ChoiceField(
         label=gettext_lazy("金额单位"),
         choices=AmountUnit.choices,
         widget=forms.Select(attrs={"class": "form-select form-select-sm js-entry-unit"}),
     )
-    lock_version = forms.IntegerField(label=gettext_lazy("数据版本"), min_value=0, widget=forms.HiddenInput)
+    based_on = forms.CharField(label=gettext_lazy("数据版本"), strip=False, widget=forms.HiddenInput)
+    overwrite_base = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
 
 
 def place_of(table: TableSpec, column: str, row: int | None = None, item: int | None = None) -> str:

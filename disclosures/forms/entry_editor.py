@@ -4,6 +4,7 @@ An editor is filled from the saved data (GET) or bound to a POST; it validates e
 table, row and column of each error, and hands ``editing.save_table`` the table's content.
 """
 
+import json
 from abc import ABC, abstractmethod
 from decimal import Decimal
 
@@ -11,11 +12,12 @@ from django import forms
 from django.http import QueryDict
 
 from disclosures.forms.entry import MAX_ROWS, EntryMetaForm, amount_text
-from disclosures.forms.entry_grids import NAME, Cell, Grid
-from disclosures.forms.entry_paste import pasted_rows
+from disclosures.forms.entry_grids import GRIDS, NAME, Cell, Grid
+from disclosures.forms.entry_paste import GridColumns, pasted_rows
 from disclosures.models import Disclosure
 from disclosures.money import ZERO, AmountError, parse_amount
 from disclosures.snapshot import DisclosureData
+from disclosures.table_conflicts import table_base
 from disclosures.tables.declaration import AMOUNT, TEXT, TableSpec
 
 
@@ -50,7 +52,7 @@ class Editor(ABC):
         self.post = post
         self.pasted = 0
         self.meta = EntryMetaForm(
-            post, initial={"entry_unit": disclosure.entry_unit, "lock_version": disclosure.lock_version}
+            post, initial={"entry_unit": disclosure.entry_unit, "based_on": table_base(table.key, data, book)}
         )
         typed_unit = self.meta.cleaned_data["entry_unit"] if post is not None and self.meta.is_valid() else None
         self.unit = typed_unit or disclosure.entry_unit
@@ -67,9 +69,9 @@ class Editor(ABC):
     def content(self):
         """The table's content for ``editing.save_table``, once valid."""
 
-    @property
-    def lock_version(self) -> int:
-        return self.meta.cleaned_data["lock_version"]
+    def based_on(self, *, overwrite: bool = False) -> str:
+        """The base of the save: the rows the page was read at, or those a conflict showed when overwriting."""
+        return self.meta.cleaned_data["overwrite_base" if overwrite else "based_on"]
 
     def is_valid(self) -> bool:
         return self.meta.is_valid() & self._forms_valid()
@@ -80,10 +82,10 @@ class Editor(ABC):
         ]
         return messages + self._form_errors()
 
-    def rebase(self, lock_version: int) -> None:
-        """After a conflict: keep the user's input and let the next save be based on the current version."""
+    def offer_overwrite(self, current_base: str) -> None:
+        """After a conflict: keep the user's input; only a confirmed overwrite is based on the rows now stored."""
         data = self.post.copy()
-        data["lock_version"] = str(lock_version)
+        data["overwrite_base"] = current_base
         self.post = data
         self.meta = EntryMetaForm(data)
         self.meta.is_valid()
@@ -142,7 +144,7 @@ class PastingEditor(Editor):
 
     def with_paste(self, text: str, *, replace: bool) -> "PastingEditor":
         """The same page with rows read from text copied from Excel added (or instead of the rows on screen)."""
-        pasted = pasted_rows(self.table.entry_fields, text)
+        pasted = pasted_rows(self.table.entry_fields, text, self.grid_columns)
         data = QueryDict(mutable=True)
         for key, values in self.post.lists():
             if not key.startswith(f"{self.prefix}-"):
@@ -152,6 +154,24 @@ class PastingEditor(Editor):
         editor = type(self)(table=self.table, disclosure=self.disclosure, data=self.data, book=self.book, post=data)
         editor.pasted = len(pasted)
         return editor
+
+    @property
+    def grid_columns(self) -> GridColumns:
+        """The grid's columns, to read a block copied from the grid or the workbook by its column titles."""
+        grid = GRIDS[self.table.key]
+        entered = {declared.name for declared in self.table.entry_fields}
+        leaves = tuple((str(leaf.label), leaf.key if leaf.key in entered else "") for leaf in grid.leaves(self.table))
+        groups = frozenset(str(cell.label) for row in grid.header_rows(self.table) for cell in row)
+        groups |= {str(cell.label) for row in self.table.header_rows() for cell in row}
+        printed = tuple((str(leaf.label), leaf.key if leaf.key in entered else "") for leaf in self.table.leaves)
+        return GridColumns(leaves, groups, printed)
+
+    @property
+    def header_titles_json(self) -> str:
+        """Every column title of the grid and the published table, for the page's script to spot a header line."""
+        columns = self.grid_columns
+        titles = {title for title, _name in (*columns.leaves, *columns.printed)} | columns.group_titles
+        return json.dumps(sorted(titles), ensure_ascii=False)
 
     @property
     def paste_columns(self) -> list[str]:

@@ -1,12 +1,32 @@
-"""Reading a block of cells copied from Excel into rows of an entry grid.
+"""Reading a block of cells copied from Excel, from the downloaded workbook or from the grid itself into rows.
 
 Excel puts tab-separated text on the clipboard: one line per row, a tab between cells, and a cell
-that holds a tab, a line break or a quote wrapped in quotes (with inner quotes doubled). Columns are
-read in the order of the table's entry fields; static/js/entry.js does the same in the browser.
+that holds a tab, a line break or a quote wrapped in quotes (with inner quotes doubled).
+
+Which column is which: a copied header row (a line of column titles, one level of a multi-level header
+included) names the columns, so read-only columns (名称, 合计, 序号) and any column order are understood.
+Without one, a block as wide as the grid is read in the grid's column order (its read-only columns
+skipped), any other in the order of the table's entry fields. 合计 rows are skipped. static/js/entry.js
+reads a block pasted into a cell the same way.
 """
+
+from dataclasses import dataclass
 
 from disclosures.forms.entry import CHOICE, CODE_SCHEMES, code_from_text
 from disclosures.tables.declaration import EntryField
+
+# Header titles of the grid's own columns that hold no entered value: its row number and its row actions.
+UNENTERED_TITLES = {"序号", "操作"}
+TOTAL_TITLES = ("合计", "总计")
+
+
+@dataclass(frozen=True)
+class GridColumns:
+    """A grid's columns as a block copied from it has them: each leaf's title and entry field ("" read-only)."""
+
+    leaves: tuple[tuple[str, str], ...] = ()
+    group_titles: frozenset[str] = frozenset()  # titles of the upper header rows
+    printed: tuple[tuple[str, str], ...] = ()  # the published table's leaf titles (the workbook's header)
 
 
 def read_cells(text: str) -> list[list[str]]:
@@ -70,16 +90,49 @@ def cell_value(declared: EntryField, text: str) -> str:
     return text
 
 
-def is_header(fields: tuple[EntryField, ...], cells: list[str]) -> bool:
-    """A copied header row: a cell holds its column's label."""
-    return any(cell.strip() == str(declared.label) for declared, cell in zip(fields, cells, strict=False))
+def _titles(fields: tuple[EntryField, ...], columns: GridColumns) -> dict[str, str]:
+    """Column title → entry field name ("" for a read-only column)."""
+    titles = {title: name for title, name in (*columns.printed, *columns.leaves)}
+    titles |= {str(declared.label): declared.name for declared in fields}
+    return titles
 
 
-def pasted_rows(fields: tuple[EntryField, ...], text: str) -> list[dict[str, str]]:
-    """Each non-blank, non-header line as {entry field name: text}; extra cells to the right are ignored."""
+def pasted_rows(fields: tuple[EntryField, ...], text: str, columns: GridColumns | None = None) -> list[dict[str, str]]:
+    """Each data line as {entry field name: text}: blank, header and 合计 lines are skipped (see the module)."""
+    columns = columns or GridColumns()
+    by_name = {declared.name: declared for declared in fields}
+    titles = _titles(fields, columns)
+    known = set(titles) | columns.group_titles | UNENTERED_TITLES
+    named: dict[int, str] = {}  # column index → entry field, from the header lines
+    header_width = 0
     rows = []
     for cells in read_cells(text):
-        if not any(cell.strip() for cell in cells) or is_header(fields, cells):
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if not filled:
             continue
-        rows.append({declared.name: cell_value(declared, cell) for declared, cell in zip(fields, cells, strict=False)})
+        if all(cell in known for cell in filled):
+            named |= {index: titles[cell.strip()] for index, cell in enumerate(cells) if cell.strip() in titles}
+            header_width = max(header_width, len(cells))
+            continue
+        if filled[0] in TOTAL_TITLES:
+            continue
+        order = _order(cells, fields, columns, named if header_width == len(cells) else {})
+        present = {index: name for index, name in order.items() if index < len(cells)}
+        rows.append({name: cell_value(by_name[name], cells[index]) for index, name in present.items()})
     return rows
+
+
+def _order(cells: list[str], fields, columns: GridColumns, named: dict[int, str]) -> dict[int, str]:
+    """Which entry field each cell of a data line holds.
+
+    ``named`` comes from header lines as wide as the line. A header copied from a web page drops the cells
+    its merged titles span, so a line as wide as the grid (with its 序号 and 操作 columns, or without) is
+    read in the grid's order instead.
+    """
+    if named:
+        return {index: name for index, name in named.items() if name}
+    leaves = [name for _title, name in columns.leaves]
+    for layout in (leaves, ["", *leaves], ["", *leaves, ""]):
+        if leaves and len(cells) == len(layout):
+            return {index: name for index, name in enumerate(layout) if name}
+    return {index: declared.name for index, declared in enumerate(fields)}

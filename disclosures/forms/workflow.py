@@ -8,13 +8,13 @@ from disclosures.choices import Kind, Status
 from disclosures.models import BulkAction, Comment, Disclosure
 from disclosures.tables.declaration import BUDGET_TABLES
 from disclosures.workflow.review import NOT_STARTED, SORTS, ReviewFilters
-from disclosures.workflow.transitions import Transition
+from disclosures.workflow.transitions import ACKNOWLEDGE_WARNINGS_LABEL, Transition
 from units.models import Department, Jurisdiction
 
 
 class TransitionForm(forms.Form):
     comment = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    acknowledge_warnings = forms.BooleanField(label=_("已阅读并确认检查发现的警告"), required=False)
+    acknowledge_warnings = forms.BooleanField(label=ACKNOWLEDGE_WARNINGS_LABEL, required=False)
     correction_note = forms.CharField(
         label=_("更正说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )

@@ -9,6 +9,7 @@ from disclosures.layouts import get_layout
 from disclosures.models import PublicationJob
 from disclosures.workflow.comments import comments_context
 from disclosures.workflow.services import available_transitions
+from disclosures.workflow.typed import take_typed
 
 register = template.Library()
 
@@ -16,13 +17,20 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def workflow_actions(context, disclosure) -> dict:
     """The transitions the signed-in user may fire now, each with its form, and the latest publication job."""
-    user = context["request"].user
+    request = context["request"]
+    user = request.user
     job = PublicationJob.objects.filter(disclosure=disclosure).first()
     busy = job is not None and job.is_active
     actions = [] if busy else available_transitions(disclosure, user)
     return {
         "actions": [
-            (action, TransitionForm(transition=action, initial={"lock_version": disclosure.lock_version}))
+            (
+                action,
+                TransitionForm(
+                    transition=action,
+                    initial={"lock_version": disclosure.lock_version, **take_typed(request, disclosure, action.name)},
+                ),
+            )
             for action in actions
         ],
         "job": job,

@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 from catalogs.models import ClassificationCode, Scheme
 from disclosures.access import current_disclosure_or_404
 from disclosures.completion import overview
-from disclosures.editing import EditConflict, EditRefused, save_table
+from disclosures.editing import EditRefused, TableConflict, save_table
 from disclosures.forms.entry import code_from_text
 from disclosures.forms.entry_editor import PastingEditor
 from disclosures.forms.entry_tables import editor_for
 from disclosures.layouts import get_layout
-from disclosures.snapshot import code_book, load
+from disclosures.save_effects import SaveEffect, saved_message
+from disclosures.snapshot import code_book, load, load_previous
+from disclosures.table_conflicts import with_content
 from disclosures.tables.builders import BuiltTable
 from disclosures.tables.declaration import AMOUNT, ROUNDING_NOTE
 from disclosures.views.hub import linked
@@ -43,7 +45,7 @@ def table(request, unit_code: str, year: int, number: int):
             table_spec, disclosure=disclosure, data=data, book=book, post=request.POST if posted else None
         )
     problems: list[str] = []
-    status = 200
+    status, conflict = 200, None
     if posted and request.POST.get("action") == "paste":
         if not isinstance(editor, PastingEditor):  # table 1 has one figure per row: no block to paste
             raise BadRequest
@@ -51,9 +53,12 @@ def table(request, unit_code: str, year: int, number: int):
         messages.info(request, _("已从粘贴的内容读入%(count)d行，核对无误后请点击“保存”。") % {"count": editor.pasted})
         problems = editor.errors() if editor.pasted and not editor.is_valid() else []
     elif posted:
-        problems, status = _save(editor, disclosure)
-        if not problems:
-            messages.success(request, _("%(table)s已保存。") % {"table": table_spec.code})
+        problems, status, conflict = _save(editor, disclosure, overwrite=request.POST.get("action") == "overwrite")
+        if not problems and conflict is None:
+            effect = SaveEffect.of(data, with_content(data, table_spec.key, editor.content()), book,
+                                   load_previous(disclosure))  # fmt: skip
+            message = saved_message(disclosure, table_spec.code, effect)
+            (messages.warning if effect.errors else messages.success)(request, message)
             return redirect("disclosures:table", disclosure.unit.code, disclosure.year, number)
     summary = overview(disclosure, data=data, book=book)
     built = summary.tables[number - 1]
@@ -67,6 +72,7 @@ def table(request, unit_code: str, year: int, number: int):
         "tab": summary.completion[number - 1],
         "editor": editor,
         "problems": problems,
+        "conflict": conflict,
         "findings": linked(disclosure, [finding for finding in summary.findings if finding.table == table_spec.key]),
         "may_edit": may_edit,
         "rounding_note": ROUNDING_NOTE,
@@ -84,25 +90,26 @@ def printed_rows(built: BuiltTable) -> list[tuple[str, list[tuple[str, bool]]]]:
     ]
 
 
-def _save(editor, disclosure) -> tuple[list[str], int]:
-    """Save the posted table; returns the problems to show (none when saved) and the page's status."""
+def _save(editor, disclosure, *, overwrite: bool) -> tuple[list[str], int, TableConflict | None]:
+    """Save the posted table; returns the problems to show (none when saved), the page's status and the
+    conflict with someone else's save, if that is why it was refused."""
     if not editor.is_valid():
-        return editor.errors(), 200
+        return editor.errors(), 200, None
     try:
         save_table(
             disclosure,
             editor.table.key,
             editor.content(),
-            expected_lock_version=editor.lock_version,
+            based_on=editor.based_on(overwrite=overwrite),
             entry_unit=editor.unit,
             book=editor.book,
         )
-    except EditConflict as conflict:
-        editor.rebase(conflict.current_lock_version)
-        return [str(conflict)], 409
+    except TableConflict as conflict:
+        editor.offer_overwrite(conflict.current_base)
+        return [], 409, conflict
     except EditRefused as refused:
-        return [str(refused)], 409
-    return [], 200
+        return [str(refused)], 409, None
+    return [], 200, None
 
 
 @login_required

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,6 +41,7 @@ from disclosures.workflow.publication import file_unavailable_response, publishe
 from disclosures.workflow.review import NOT_STARTED, current_review_year, review_page, state_counts
 from disclosures.workflow.services import Outcome, TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
+from disclosures.workflow.typed import keep_typed
 
 
 def _back(request, fallback: str) -> HttpResponseRedirect:
@@ -74,6 +76,7 @@ def fire_from_post(request, disclosure, name: str) -> Outcome | None:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+        keep_typed(request, disclosure, name, form.data)
         return None
     try:
         outcome = fire(
@@ -89,9 +92,11 @@ def fire_from_post(request, disclosure, name: str) -> Outcome | None:
         messages.warning(request, str(refusal))
         for warning in refusal.warnings[:10]:
             messages.warning(request, warning.message)
+        keep_typed(request, disclosure, name, form.cleaned_data)
         return None
     except TransitionRefused as refusal:
         messages.error(request, str(refusal))
+        keep_typed(request, disclosure, name, form.cleaned_data)
         return None
     if outcome.job is None:
         messages.success(
@@ -152,6 +157,10 @@ def published_file(request, unit_code: str, year: int, version: int, fmt: str):
         return file_unavailable_response(request, stored)
 
 
+# The history page shows this many change sets at a time, newest first; older ones are on the next pages.
+CHANGE_SETS_PER_PAGE = 20
+
+
 @login_required
 @require_GET
 def history(request, unit_code: str, year: int):
@@ -172,7 +181,7 @@ def history(request, unit_code: str, year: int):
             "versions": versions,
             "events": events,
             "files": files,
-            "change_sets": change_log(versions),
+            "change_sets": Paginator(change_log(versions), CHANGE_SETS_PER_PAGE).get_page(request.GET.get("page")),
             "jobs": PublicationJob.objects.filter(disclosure__in=versions).select_related("requested_by")[:10],
         },
     )

@@ -2,9 +2,10 @@
 
 Every content model keeps its history (disclosures.models); a record says who changed a row, when, and
 the row's values after the change. This module turns the records into change sets — what one person
-changed at one moment — with each field's old and new value. A table re-imported whole (snapshot.
-replace_content deletes and recreates the rows) shows only what differs: a deleted and a recreated row
-with the same natural key (code and fund, project name, …) are compared field by field.
+changed at one moment — with each field's old and new value. Writes keep a row's identity and skip the
+rows that did not change (disclosures.table_writers); records from before that, where a re-import deleted
+and recreated a table, show only what differs: a deleted and a recreated row with the same natural key
+(code and fund, project name, …) are compared field by field.
 """
 
 from collections.abc import Callable
@@ -207,8 +208,8 @@ def _label(entry: _Entry) -> str:
     return f"{entry.parent_key[0]} · {label}" if entry.parent_key else label
 
 
-def change_log(disclosures: list[Disclosure], *, limit: int = 100) -> list[ChangeSet]:
-    """The latest ``limit`` change sets of these disclosures' data, newest first."""
+def change_log(disclosures: list[Disclosure], *, limit: int | None = None) -> list[ChangeSet]:
+    """The latest ``limit`` change sets (None: all) of these disclosures' data, newest first."""
     version_of = {disclosure.pk: disclosure.version for disclosure in disclosures}
     current: dict[tuple, _Entry] = {}  # each live row's last record, by model and primary key
     change_sets = []

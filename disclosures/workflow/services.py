@@ -20,7 +20,7 @@ from disclosures.models import FROZEN_STATUSES, Disclosure, PublicationJob, Work
 from disclosures.snapshot import load, replace_content
 from disclosures.workflow import findings as checks
 from disclosures.workflow import notifications
-from disclosures.workflow.transitions import BY_NAME, TRANSITIONS, Transition
+from disclosures.workflow.transitions import ACKNOWLEDGE_WARNINGS_LABEL, BY_NAME, TRANSITIONS, Transition
 from units.models import User
 from units.permissions import can_edit_department_data, can_edit_unit_data
 
@@ -191,7 +191,8 @@ def submit(
         )
     if warnings and not acknowledge_warnings:
         raise WarningsNotAcknowledged(
-            _("检查发现%(count)d个警告，请逐条确认无误后勾选“已阅读并确认警告”再提交。") % {"count": warnings},
+            _("检查发现%(count)d个警告，请逐条确认无误后勾选“%(checkbox)s”再提交。")
+            % {"count": warnings, "checkbox": ACKNOWLEDGE_WARNINGS_LABEL},
             [f for f in findings if f.severity == "warning"],
         )
     locked.error_count, locked.warning_count = errors, warnings

@@ -16,6 +16,9 @@ from units.models import User
 
 Role = User.Role
 
+# The submit form's checkbox, named the same by the refusal that asks for it.
+ACKNOWLEDGE_WARNINGS_LABEL = _("已阅读并确认检查发现的警告")
+
 
 @dataclass(frozen=True)
 class Transition:

@@ -11,10 +11,22 @@
 
   var FEN = { "元": { perUnit: 100n, decimals: 2 }, "万元": { perUnit: 1000000n, decimals: 6 } };
 
+  /** Text as the server reads it (disclosures.money.parse_amount, Python's Decimal): outer blanks trimmed,
+   *  thousands commas (half- or full-width) dropped, full-width digits (１２, as a Chinese IME types them)
+   *  read as digits. */
+  function normaliseAmount(text) {
+    return String(text == null ? "" : text)
+      .trim()
+      .replace(/[,，]/g, "")
+      .replace(/[０-９]/g, function (digit) {
+        return String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48);
+      });
+  }
+
   /** Text typed in `unit` as fen (BigInt); blank is 0n; null when it is not a non-negative amount. */
   function parseAmount(text, unit) {
     var scale = FEN[unit] || FEN["万元"];
-    var cleaned = String(text == null ? "" : text).replace(/[,，\s]/g, "");
+    var cleaned = normaliseAmount(text);
     if (cleaned === "") return 0n;
     var match = /^\+?(\d*)(?:\.(\d*))?$/.exec(cleaned);
     if (!match || (match[1] === "" && !match[2])) return null;
@@ -88,7 +100,7 @@
     return match ? match[1] : String(text || "").trim();
   }
 
-  var exported = { parseAmount: parseAmount, formatAmount: formatAmount, readCells: readCells, codeFromText: codeFromText };
+  var exported = { normaliseAmount: normaliseAmount, parseAmount: parseAmount, formatAmount: formatAmount, readCells: readCells, codeFromText: codeFromText };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = exported; // lets the helpers above be exercised outside a browser
   }
@@ -513,6 +525,30 @@
     return filled;
   }
 
+  /** Whether a line of the block is a header copied with it (every cell a column title of the table). */
+  function hasHeaderLine(form, clipboard) {
+    var panel = form.querySelector("[data-header-titles]");
+    if (!panel) return false;
+    var titles = JSON.parse(panel.getAttribute("data-header-titles"));
+    return readCells(clipboard).some(function (cells) {
+      var filled = cells.map(function (cell) { return cell.trim(); }).filter(Boolean);
+      return filled.length > 0 && filled.every(function (cell) {
+        return titles.indexOf(cell) >= 0 || cell === "序号" || cell === "操作";
+      });
+    });
+  }
+
+  /** A block with its header is read by the server's paste panel, which matches columns by their titles
+   *  and skips the read-only ones (disclosures/forms/entry_paste.py): one way of reading, not two. */
+  function readOnServer(form, clipboard) {
+    var text = form.querySelector("#paste-text");
+    var read = form.querySelector(".js-paste-read");
+    if (!text || !read) return;
+    text.value = clipboard;
+    form.removeAttribute("data-dirty");
+    form.requestSubmit(read);
+  }
+
   /** Enter moves down a column, as in a spreadsheet, instead of sending the form. */
   function moveDown(target) {
     var grid = target.closest("[data-grid]");
@@ -610,6 +646,10 @@
       var clipboard = (event.clipboardData || window.clipboardData).getData("text");
       if (!/[\t\n]/.test(clipboard.replace(/\s+$/, ""))) return; // one cell: let the browser paste it
       event.preventDefault();
+      if (hasHeaderLine(form, clipboard)) {
+        readOnServer(form, clipboard);
+        return;
+      }
       var count = paste(target, clipboard);
       markDirty(form);
       recalc(form);
