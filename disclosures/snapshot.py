@@ -340,25 +340,32 @@ def _prior(prior_row: PriorYear | None) -> Prior | None:
     )
 
 
+def document_fields(disclosure: Disclosure, department) -> dict:
+    """What a document's data takes from the document itself and its department, whoever's it is."""
+    return {
+        "year": disclosure.year,
+        "kind": disclosure.kind,
+        "department_code": department.code,
+        "department_name": department.name,
+        "layout": disclosure.layout,
+        "jurisdiction_code": department.jurisdiction.code,
+        "jurisdiction_name": department.jurisdiction.name,
+        "contact_person": disclosure.contact_person,
+        "contact_phone": disclosure.contact_phone,
+        "duties": disclosure.duties,
+        "organisation": disclosure.organisation,
+        "annual_tasks": disclosure.annual_tasks,
+        "state_assets": disclosure.state_assets,
+    }
+
+
 def _data(disclosure, *, income, prior, lines, basic, three_public, procurement, services, targets, explanations):
     unit = disclosure.unit
-    department = unit.department
     return DisclosureData(
-        year=disclosure.year,
-        kind=disclosure.kind,
-        department_code=department.code,
-        department_name=department.name,
+        **document_fields(disclosure, unit.department),
         unit_code=unit.code,
         unit_name=unit.name,
         unit_type=unit.type,
-        layout=disclosure.layout,
-        jurisdiction_code=department.jurisdiction.code,
-        jurisdiction_name=department.jurisdiction.name,
-        contact_person=disclosure.contact_person,
-        contact_phone=disclosure.contact_phone,
-        duties=disclosure.duties,
-        organisation=disclosure.organisation,
-        annual_tasks=disclosure.annual_tasks,
         income={name: getattr(income, name) if income else ZERO for name in INCOME_AMOUNT_FIELDS},
         lines=lines,
         basic=basic,
@@ -385,7 +392,6 @@ def _data(disclosure, *, income, prior, lines, basic, three_public, procurement,
             for row in targets
         ],
         operating_costs=disclosure.operating_costs,
-        state_assets=disclosure.state_assets,
         prior=prior,
         explanations=explanations,
     )
