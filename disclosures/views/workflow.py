@@ -20,7 +20,7 @@ from disclosures.workflow.audit import change_log
 from disclosures.workflow.integrity import FileUnavailable
 from disclosures.workflow.links import disclosure_url
 from disclosures.workflow.publication import file_unavailable_response, published_file_response
-from disclosures.workflow.review import current_review_year, review_rows
+from disclosures.workflow.review import current_review_year, department_documents, review_rows
 from disclosures.workflow.services import Outcome, TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
 
@@ -191,6 +191,7 @@ def review_list(request, year: int):
             "rows": rows,
             "filters": filters,
             "stale": sum(1 for row in rows if row.disclosure and not row.disclosure.finding_counts_are_current),
+            "department_documents": department_documents(year),
         },
     )
 

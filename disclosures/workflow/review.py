@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
-from disclosures.choices import Kind, Status
+from disclosures.choices import Kind, Level, Status
 from disclosures.models import Disclosure, WorkflowEvent
 from units.models import Unit
 
@@ -127,3 +127,14 @@ SORT_KEYS = {
         row.unit.code,
     ),
 }
+
+
+def department_documents(year: int) -> list[Disclosure]:
+    """The departments' own documents of the year being prepared or reviewed, else their latest published: one query."""
+    documents = (
+        Disclosure.objects.filter(level=Level.DEPARTMENT, year=year)
+        .exclude(status=Status.SUPERSEDED)
+        .select_related("department")
+        .order_by("department__code", "kind", "version")
+    )
+    return list({(document.department_id, document.kind): document for document in documents}.values())
