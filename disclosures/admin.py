@@ -26,10 +26,10 @@ class DisclosureAdmin(ViewOnly, SimpleHistoryAdmin):
     """Content and status change only through the workspace (which locks, versions and audits each change)
     and the workflow (which records each transition); the admin shows a disclosure and its history."""
 
-    list_display = ["unit", "year", "kind", "version", "status", "budget_approved_on", "published_at"]
-    list_filter = ["year", "kind", "status"]
-    search_fields = ["unit__code", "unit__name"]
-    list_select_related = ["unit"]
+    list_display = ["unit", "department", "year", "kind", "version", "status", "budget_approved_on", "published_at"]
+    list_filter = ["year", "kind", "level", "status"]
+    search_fields = ["unit__code", "unit__name", "department__code", "department__name"]
+    list_select_related = ["unit", "department"]
 
 
 @admin.register(WorkflowEvent)

@@ -119,22 +119,10 @@ def load_department(document: Disclosure) -> DisclosureData:
     parts = [loaded[source.pk] for source in sources]
     department = document.department
     data = DisclosureData(
-        year=document.year,
-        kind=document.kind,
-        department_code=department.code,
-        department_name=department.name,
+        **snapshot.document_fields(document, department),
         unit_code=department.code,
         unit_name=department.name,
         unit_type=_department_type(parts),
-        layout=document.layout,
-        jurisdiction_code=department.jurisdiction.code,
-        jurisdiction_name=department.jurisdiction.name,
-        contact_person=document.contact_person,
-        contact_phone=document.contact_phone,
-        duties=document.duties,
-        organisation=document.organisation,
-        annual_tasks=document.annual_tasks,
-        state_assets=document.state_assets,
         explanations=snapshot.stored_explanations(document),
         level=Level.DEPARTMENT,
         units=[

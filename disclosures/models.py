@@ -264,11 +264,11 @@ class Disclosure(models.Model):
 
     @property
     def owner_code(self) -> str:
-        return self.owner.code
+        return self.owner.code if self.owner else ""  # "" while unsaved and unowned (an admin form)
 
     @property
     def owner_name(self) -> str:
-        return self.owner.name
+        return self.owner.name if self.owner else ""
 
     def versions(self) -> "DisclosureQuerySet":
         """Every version of this document: same owner, year and kind."""

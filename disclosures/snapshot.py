@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 
 from catalogs.models import ClassificationCode
 from disclosures.choices import Fund, Kind, Level, Status
@@ -319,11 +320,29 @@ def load(disclosure: Disclosure) -> DisclosureData:
     return data
 
 
-def _by_disclosure(rows, key: str = "disclosure_id") -> dict[int, list]:
+def _by_disclosure(rows) -> dict[int, list]:
     grouped: dict[int, list] = {}
     for row in rows:
-        grouped.setdefault(getattr(row, key), []).append(row)
+        grouped.setdefault(row.disclosure_id, []).append(row)
     return grouped
+
+
+def _grouped(rows, build) -> dict[int, list]:
+    """Rows read as values (no model instances: a department reads thousands), built and grouped by disclosure."""
+    grouped: dict[int, list] = {}
+    for row in rows:
+        grouped.setdefault(row.pop("disclosure_id"), []).append(build(row))
+    return grouped
+
+
+def _funded_row(row: dict) -> FundedRow:
+    return FundedRow(
+        function_code=row["code"],
+        project=row["project"],
+        funds={name: row[name] for name in FUND_FIELDS},
+        mode=row.get("mode", ""),
+        category=row.get("category", ""),
+    )
 
 
 def load_many(disclosures: list[Disclosure]) -> dict[int, DisclosureData]:
@@ -339,11 +358,36 @@ def load_many(disclosures: list[Disclosure]) -> dict[int, DisclosureData]:
             "function_classes", "economic_items"
         )
     }
-    lines = _by_disclosure(ExpenditureLine.objects.filter(disclosure_id__in=ids).select_related("function_code"))
-    basic = _by_disclosure(BasicExpenditure.objects.filter(disclosure_id__in=ids).select_related("economic_code"))
-    three_public = _by_disclosure(ThreePublicCosts.objects.filter(disclosure_id__in=ids))
-    procurement = _by_disclosure(ProcurementItem.objects.filter(disclosure_id__in=ids).select_related("function_code"))
-    services = _by_disclosure(ServicePurchaseItem.objects.filter(disclosure_id__in=ids).select_related("function_code"))
+    content = {"disclosure_id__in": ids}
+    lines = _grouped(
+        ExpenditureLine.objects.filter(**content).values(
+            "disclosure_id", "fund", "personnel", "public", "project", "carry_forward", "purpose", "income_source",
+            *FINAL_LINE_AMOUNT_FIELDS, code=F("function_code__code"),
+        ),
+        lambda row: Line(function_code=row.pop("code"), **row),
+    )  # fmt: skip
+    basic = _grouped(
+        BasicExpenditure.objects.filter(**content).values(
+            "disclosure_id", "personnel", "public", code=F("economic_code__code")
+        ),
+        lambda row: BasicRow(economic_code=row.pop("code"), **row),
+    )
+    three_public = _grouped(
+        ThreePublicCosts.objects.filter(**content).values("disclosure_id", "fund", *THREE_PUBLIC_ROW_FIELDS),
+        lambda row: ThreePublicRow(**row),
+    )
+    procurement = _grouped(
+        ProcurementItem.objects.filter(**content).values(
+            "disclosure_id", "project", "mode", "category", *FUND_FIELDS, code=F("function_code__code")
+        ),
+        _funded_row,
+    )
+    services = _grouped(
+        ServicePurchaseItem.objects.filter(**content).values(
+            "disclosure_id", "project", *FUND_FIELDS, code=F("function_code__code")
+        ),
+        _funded_row,
+    )
     targets = _by_disclosure(PerformanceTarget.objects.filter(disclosure_id__in=ids).prefetch_related("indicators"))
     explanations = explanations_of(ids)
     # A budget has neither: its queries stay as they were.
@@ -384,68 +428,41 @@ def _prior(prior_row: PriorYear | None) -> Prior | None:
     )
 
 
+def document_fields(disclosure: Disclosure, department) -> dict:
+    """What a document's data takes from the document itself and its department, whoever's it is."""
+    return {
+        "year": disclosure.year,
+        "kind": disclosure.kind,
+        "department_code": department.code,
+        "department_name": department.name,
+        "layout": disclosure.layout,
+        "jurisdiction_code": department.jurisdiction.code,
+        "jurisdiction_name": department.jurisdiction.name,
+        "contact_person": disclosure.contact_person,
+        "contact_phone": disclosure.contact_phone,
+        "duties": disclosure.duties,
+        "organisation": disclosure.organisation,
+        "annual_tasks": disclosure.annual_tasks,
+        "state_assets": disclosure.state_assets,
+    }
+
+
 def _data(
     disclosure, *, income, prior, lines, basic, three_public, procurement, services, targets, explanations, final,
     evaluations,
 ):
     unit = disclosure.unit
-    department = unit.department
     return DisclosureData(
-        year=disclosure.year,
-        kind=disclosure.kind,
-        department_code=department.code,
-        department_name=department.name,
+        **document_fields(disclosure, unit.department),
         unit_code=unit.code,
         unit_name=unit.name,
         unit_type=unit.type,
-        layout=disclosure.layout,
-        jurisdiction_code=department.jurisdiction.code,
-        jurisdiction_name=department.jurisdiction.name,
-        contact_person=disclosure.contact_person,
-        contact_phone=disclosure.contact_phone,
-        duties=disclosure.duties,
-        organisation=disclosure.organisation,
-        annual_tasks=disclosure.annual_tasks,
         income={name: getattr(income, name) if income else ZERO for name in INCOME_AMOUNT_FIELDS},
-        lines=[
-            Line(
-                function_code=row.function_code.code,
-                fund=row.fund,
-                personnel=row.personnel,
-                public=row.public,
-                project=row.project,
-                carry_forward=row.carry_forward,
-                purpose=row.purpose,
-                income_source=row.income_source,
-                **{name: getattr(row, name) for name in FINAL_LINE_AMOUNT_FIELDS},
-            )
-            for row in lines
-        ],
-        basic=[
-            BasicRow(economic_code=row.economic_code.code, personnel=row.personnel, public=row.public) for row in basic
-        ],
-        three_public=[
-            ThreePublicRow(fund=row.fund, **{name: getattr(row, name) for name in THREE_PUBLIC_ROW_FIELDS})
-            for row in three_public
-        ],
-        procurement=[
-            FundedRow(
-                function_code=row.function_code.code,
-                project=row.project,
-                funds={name: getattr(row, name) for name in FUND_FIELDS},
-                mode=row.mode,
-                category=row.category,
-            )
-            for row in procurement
-        ],
-        service_purchases=[
-            FundedRow(
-                function_code=row.function_code.code,
-                project=row.project,
-                funds={name: getattr(row, name) for name in FUND_FIELDS},
-            )
-            for row in services
-        ],
+        lines=lines,
+        basic=basic,
+        three_public=three_public,
+        procurement=procurement,
+        service_purchases=services,
         targets=[
             Target(
                 project=row.project,
@@ -466,7 +483,6 @@ def _data(
             for row in targets
         ],
         operating_costs=disclosure.operating_costs,
-        state_assets=disclosure.state_assets,
         prior=prior,
         explanations=explanations,
         final=final,

@@ -44,6 +44,7 @@ def test_html_and_xlsx_of_a_department_document(document, tmp_path):
     html = export(tmp_path, "--department", "309", "2025", "--format", "html").decode()
     assert "309柳州市大数据发展局2025年部门预算公开说明" in html
     assert "部门名称：309柳州市大数据发展局" in html and "柳州市大数据发展局本级" in html
+    assert "部门收支总体情况表" in html and "单位收支总体情况表" not in html
     assert export(tmp_path, "--department", "309", "2025", "--format", "xlsx")[:2] == b"PK"
 
 

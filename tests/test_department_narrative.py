@@ -33,6 +33,7 @@ def test_every_layout_speaks_as_the_department(document, book, layout):
     assert "2025年部门预算由2个单位构成：309001柳州市大数据发展局本级、309002柳州市信息化建设管理中心。" in text
     assert "我单位" not in text and "本单位" not in text
     assert "部门收支总体情况" in text
+    assert "单位收支总体情况表" not in text  # the list of tables names them as a department's document does
 
 
 def test_a_unit_document_still_speaks_as_the_unit(seed_disclosure, book):

@@ -72,3 +72,9 @@ def test_a_reviewer_prepares_it_too(reviewer_client, both_units, django_assert_m
 
 def test_an_unknown_kind_is_not_found(staff_client):
     assert staff_client.get(reverse("disclosures:department", args=["309", 2025, "other"])).status_code == 404
+
+
+def test_the_review_list_links_the_department_documents(reviewer_client, both_units):
+    reviewer_client.post(url("department_start"))
+    page = reviewer_client.get(reverse("disclosures:review_list", args=[2025])).content.decode()
+    assert 'id="department-documents"' in page and url() in page and "部门预算" in page

@@ -66,3 +66,6 @@ def test_a_unit_correction_marks_it_out_of_date(
     correct_and_publish(both_units[0], accountant, reviewer, django_capture_on_commit_callbacks)
     page = department_page(client)
     assert "public-out-of-date" in page and "309002 柳州市信息化建设管理中心" in page
+    client.force_login(reviewer)  # the workspace says so too, and offers the correction
+    workspace = client.get(reverse("disclosures:department", args=["309", 2025, "budget"])).content.decode()
+    assert "所依据的单位公开材料已被更正" in workspace and 'data-transition="revise"' in workspace

@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from units.models import Department, Jurisdiction, Membership, Unit, User
+from units.models import Department, DepartmentMembership, Jurisdiction, Membership, Unit, User
 
 
 class UnitInline(admin.TabularInline):
@@ -35,6 +35,14 @@ class MembershipInline(admin.TabularInline):
     verbose_name_plural = _("所属单位（单位会计可编辑这些单位的公开材料）")
 
 
+class DepartmentMembershipInline(admin.TabularInline):
+    model = DepartmentMembership
+    extra = 0
+    autocomplete_fields = ["department"]
+    verbose_name = _("所属部门")
+    verbose_name_plural = _("所属部门（部门人员编制本部门的部门预算、部门决算）")
+
+
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "type", "department"]
@@ -55,7 +63,7 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("预算公开角色"), {"fields": ["role"]}),
     ]
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, DepartmentMembershipInline]
     actions = ["unlock_login"]
 
     @admin.action(description=_("解除登录锁定（清除登录失败记录）"))

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from disclosures.department_documents import start_department_document
+from disclosures.department_documents import save_texts, start_department_document
 from disclosures.interchange import parse
 from disclosures.models import Disclosure
 from disclosures.services import import_disclosure
@@ -22,6 +22,11 @@ DEMO_FOLDER = Path(settings.BASE_DIR) / "disclosures" / "demo"
 # Seed 002, the reference disclosure, becomes the demo unit's draft to work on.
 DEMO_DISCLOSURE = DEMO_FOLDER / "seed-002-2025.json"
 DEMO_SECOND_DISCLOSURE = DEMO_FOLDER / "department-309001-2025.json"
+# What department 309 writes itself in its 部门预算 (its figures are its units').
+DEMO_DEPARTMENT_TEXTS = {
+    "duties": "柳州市大数据发展局负责全市大数据发展、数字政府建设和政务信息化的统筹规划、政策制定和组织实施。",
+    "organisation": "柳州市大数据发展局为柳州市人民政府工作部门，所属预算单位包括局本级和柳州市信息化建设管理中心。",
+}
 # Seeds 000 and 004 (柳江区, two units of two departments) and 003 (垫江县) are published, each in its own
 # layout, so that the public site shows reports of three jurisdictions and three layouts from the start;
 # seed 001 (柳江区人民政府办公室's 2017 部门决算, as the department's own 决算) is a published 决算.
@@ -134,4 +139,5 @@ def load_demo_department_document() -> Disclosure | None:
     reviewer = User.objects.get(username="shenhe")
     disclosure = fire("submit", disclosure=disclosure, user=accountant, acknowledge_warnings=True).disclosure
     fire("approve", disclosure=disclosure, user=reviewer, comment="演示数据")
-    return start_department_document(disclosure.unit.department, data.year, data.kind)
+    document = start_department_document(disclosure.unit.department, data.year, data.kind)
+    return save_texts(document, **DEMO_DEPARTMENT_TEXTS)

@@ -39,7 +39,7 @@ def compose(
     """The generated parts of ``data``'s disclosure; ``previous`` is last year's published data, if any."""
     layout = layout_of(data, layout)
     facts = compute_facts(data, book, previous)
-    context = {"facts": facts, "layout": layout, "tables": layout.tables}
+    context = {"facts": facts, "layout": layout, "tables": layout.tables.at_level(data.level)}
     names = {"unit_code": data.unit_code, "unit_name": data.unit_name, "year": data.year, "level": facts.level_word}
     parts = []
     for part_spec in layout.parts:

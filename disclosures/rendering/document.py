@@ -98,7 +98,10 @@ def build_context(disclosure: Disclosure, sources: Sources, document: Document, 
     return {
         "disclosure": disclosure,
         "document": document,
-        "tables": [table_view(built) for built in build_tables(sources.data, sources.book, document.layout.tables)],
+        "tables": [
+            table_view(built)
+            for built in build_tables(sources.data, sources.book, document.layout.tables.at_level(sources.data.level))
+        ],
         "rounding_note": ROUNDING_NOTE,
         "draft": draft,
     }

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.choices import Fund, IndicatorCategory, ProcurementCategory, ProcurementMode
+from disclosures.choices import Fund, IndicatorCategory, Level, ProcurementCategory, ProcurementMode
 
 AMOUNT = "amount"
 TEXT = "text"
@@ -510,6 +510,17 @@ class TableSet:
 
     def code(self, key: str) -> str:
         return self.spec(key).label
+
+    def at_level(self, level: str) -> "TableSet":
+        """The set as a department's document prints it: 部门收支总体情况表 where a unit's prints 单位收支总体情况表."""
+        if level != Level.DEPARTMENT:
+            return self
+        return TableSet(self.key, tuple(replace(table, title=_department_title(table.title)) for table in self.tables))
+
+
+def _department_title(title: str) -> str:
+    text = str(title)
+    return "部门" + text.removeprefix("单位") if text.startswith("单位") else text
 
 
 def table_set(key: str, tables: Iterable[str | Published], *, code: str) -> TableSet:

@@ -89,6 +89,16 @@ def _editable_document(request, code: str, year: int, kind: str) -> tuple[Depart
     return department, document
 
 
+def _attempt(request, change, success: str) -> None:
+    """Make the change, saying that it is saved, or why it is refused."""
+    try:
+        change()
+    except DepartmentDocumentRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, success)
+
+
 @login_required
 @require_POST
 def start(request, code: str, year: int, kind: str):
@@ -109,12 +119,8 @@ def texts(request, code: str, year: int, kind: str):
     form = DepartmentTextsForm(request.POST, instance=Disclosure.objects.get(pk=document.pk))
     if not form.is_valid():
         return _page(request, department, year, kind, texts_form=form, status=400)
-    try:
-        save_texts(document, **{name: form.cleaned_data[name] for name in form.Meta.fields})
-    except DepartmentDocumentRefused as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("部门文字已保存。"))
+    texts = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    _attempt(request, lambda: save_texts(document, **texts), _("部门文字已保存。"))
     return redirect("disclosures:department", code, year, kind)
 
 
@@ -148,12 +154,7 @@ def reasons(request, code: str, year: int, kind: str):
     written = {
         key.removeprefix(REASON_PREFIX): text for key, text in request.POST.items() if key.startswith(REASON_PREFIX)
     }
-    try:
-        save_reasons(document, written)
-    except DepartmentDocumentRefused as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("情况说明已保存。"))
+    _attempt(request, lambda: save_reasons(document, written), _("情况说明已保存。"))
     return redirect("disclosures:department", code, year, kind)
 
 

@@ -38,7 +38,13 @@ from disclosures.workflow.audit import change_log
 from disclosures.workflow.integrity import FileUnavailable
 from disclosures.workflow.links import disclosure_url
 from disclosures.workflow.publication import file_unavailable_response, published_file_response
-from disclosures.workflow.review import NOT_STARTED, current_review_year, review_page, state_counts
+from disclosures.workflow.review import (
+    NOT_STARTED,
+    current_review_year,
+    department_documents,
+    review_page,
+    state_counts,
+)
 from disclosures.workflow.services import Outcome, TransitionRefused, WarningsNotAcknowledged, fire
 from disclosures.workflow.transitions import BY_NAME
 from disclosures.workflow.typed import keep_typed
@@ -216,6 +222,7 @@ def review_list(request, year: int):
             "stale": sum(
                 1 for row in page.object_list if row.disclosure and not row.disclosure.finding_counts_are_current
             ),
+            "department_documents": department_documents(year),
         },
     )
 

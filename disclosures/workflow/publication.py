@@ -128,7 +128,7 @@ def _publish(job: PublicationJob, files: list[PublishedFile]) -> None:
         published_file.save()
     if disclosure.is_department_level:
         _freeze_sources(disclosure)
-    previous_versions = disclosure.versions().select_for_update().filter(status=Status.PUBLISHED)
+    previous_versions = disclosure.versions().select_for_update(of=("self",)).filter(status=Status.PUBLISHED)
     for previous in previous_versions:
         previous.status = Status.SUPERSEDED
         previous._history_user = user

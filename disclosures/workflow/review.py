@@ -30,7 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
-from disclosures.choices import Kind, Status
+from disclosures.choices import Kind, Level, Status
 from disclosures.models import Disclosure, WorkflowEvent
 from units.models import Unit
 
@@ -240,3 +240,12 @@ def rows_for(units: list[Unit], today: date) -> list[ReviewRow]:
 def review_rows(year: int, *, today: date, **criteria) -> list[ReviewRow]:
     """Every row matching the criteria (for commands and tests; pages use review_page)."""
     return rows_for(list(units_for_review(ReviewFilters(year=year, today=today, **criteria))), today)
+def department_documents(year: int) -> list[Disclosure]:
+    """The departments' own documents of the year being prepared or reviewed, else their latest published: one query."""
+    documents = (
+        Disclosure.objects.filter(level=Level.DEPARTMENT, year=year)
+        .exclude(status=Status.SUPERSEDED)
+        .select_related("department")
+        .order_by("department__code", "kind", "version")
+    )
+    return list({(document.department_id, document.kind): document for document in documents}.values())
