@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from disclosures.choices import Kind, Status
 from disclosures.final_accounts import create_from_budget
@@ -183,3 +184,17 @@ def test_the_national_layout_publishes_the_nine_tables_and_its_standard_narrativ
     text = "".join(str(section.html) for part in document.parts for section in part.sections)
     assert "{{" not in text and "没有使用国有资本经营预算财政拨款安排的支出" in text
     assert "完成年初预算的131.84%" in text and "公务用车保有量为14辆" in text
+
+
+def test_the_reviewers_list_filters_by_kind_with_the_finals_own_approval_date_and_deadline(catalogs, client):
+    import datetime
+
+    disclosure = import_disclosure(data=parse(seed_001()))
+    Disclosure.objects.filter(pk=disclosure.pk).update(budget_approved_on=datetime.date(2018, 5, 2))
+    reviewer = UserFactory(username="shenhe", role=User.Role.REVIEWER)
+    client.force_login(reviewer)
+    finals = client.get(reverse("disclosures:review_list", args=[2017]) + "?kind=final").content.decode()
+    assert 'data-unit="101"' in finals and "草稿" in finals and "决算批复日期" in finals
+    assert "2018-05-22" in finals  # 20 days after its own 批复
+    budgets = client.get(reverse("disclosures:review_list", args=[2017])).content.decode()
+    assert "预算批复日期" in budgets and "2018-05-22" not in budgets

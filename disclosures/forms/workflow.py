@@ -4,7 +4,7 @@ the review list's filters."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.choices import Status
+from disclosures.choices import Kind, Status
 from disclosures.models import Comment, Disclosure
 from disclosures.tables.declaration import BUDGET_TABLES
 from disclosures.workflow.review import NOT_STARTED, SORTS
@@ -70,6 +70,7 @@ class ReviewFilterForm(forms.Form):
     department = forms.ModelChoiceField(
         label=_("主管部门"), queryset=Department.objects.order_by("code"), required=False, empty_label=_("全部部门")
     )
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=Kind.choices)
     status = forms.ChoiceField(
         label=_("状态"), required=False, choices=[("", _("全部状态")), (NOT_STARTED, _("未开始")), *Status.choices]
     )

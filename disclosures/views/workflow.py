@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from disclosures.access import current_disclosure_or_404, visible_disclosures
 from disclosures.forms.workflow import ApprovalDateForm, CommentForm, ReviewFilterForm, TransitionForm
+from disclosures.choices import Kind
 from disclosures.models import FROZEN_STATUSES, Comment, PublicationJob, PublishedFile, WorkflowEvent
 from disclosures.tasks import refresh_finding_counts
 from disclosures.workflow import comments as comment_service
@@ -174,11 +175,13 @@ def review_list(request, year: int):
         status=chosen.get("status") or "",
         overdue_only=chosen.get("overdue") or False,
         sort=chosen.get("sort") or "unit",
+        kind=chosen.get("kind") or Kind.BUDGET,
     )
     return render(
         request,
         "workflow/review_list.html",
         {
+            "kind": chosen.get("kind") or Kind.BUDGET,
             "year": year,
             "rows": rows,
             "filters": filters,

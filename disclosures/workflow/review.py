@@ -84,7 +84,9 @@ def review_rows(
     status: str = "",
     overdue_only: bool = False,
     sort: str = "unit",
+    kind: str = Kind.BUDGET,
 ) -> list[ReviewRow]:
+    """Every unit with its disclosure of ``kind`` for ``year`` (a 决算 has its own 批复 date and deadline)."""
     units = Unit.objects.select_related("department").order_by("code")
     if department_id:
         units = units.filter(department_id=department_id)
@@ -95,7 +97,7 @@ def review_rows(
         .values("latest")
     )
     disclosures = (
-        Disclosure.objects.filter(year=year, kind=Kind.BUDGET, unit__in=units)
+        Disclosure.objects.filter(year=year, kind=kind, unit__in=units)
         .exclude(status=Status.SUPERSEDED)
         .annotate(last_event_at=Subquery(last_event))
         .order_by("version")
