@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from disclosures.access import current_disclosure_or_404, visible_disclosures
-from disclosures.forms.workflow import ApprovalDateForm, CommentForm, ReviewFilterForm, TransitionForm
 from disclosures.choices import Kind
+from disclosures.forms.workflow import ApprovalDateForm, CommentForm, ReviewFilterForm, TransitionForm
 from disclosures.models import FROZEN_STATUSES, Comment, PublicationJob, PublishedFile, WorkflowEvent
 from disclosures.tasks import refresh_finding_counts
 from disclosures.workflow import comments as comment_service
