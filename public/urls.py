@@ -10,6 +10,7 @@ urlpatterns = [
     path("search/", pages.search, name="search"),
     path("<int:year>/departments/<str:code>/", pages.department, name="department"),
     path(report, pages.report, name="report"),
+    path(report + "final/", pages.final_report, name="final_report"),
     path(version, pages.report, name="report_version"),
     path(report + "files/<str:file_format>/", files.published_file, name="file"),
     path(version + "files/<str:file_format>/", files.published_file, name="file_version"),

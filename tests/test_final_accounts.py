@@ -198,3 +198,34 @@ def test_the_reviewers_list_filters_by_kind_with_the_finals_own_approval_date_an
     assert "2018-05-22" in finals  # 20 days after its own 批复
     budgets = client.get(reverse("disclosures:review_list", args=[2017])).content.decode()
     assert "预算批复日期" in budgets and "2018-05-22" not in budgets
+
+
+def publish_directly(disclosure: Disclosure) -> None:
+    """Published without rendering its files: the public pages read the status and time."""
+    from django.utils import timezone
+
+    Disclosure.objects.filter(pk=disclosure.pk).update(status=Status.PUBLISHED, published_at=timezone.now())
+
+
+def test_the_public_site_shows_budget_and_final_side_by_side_with_budget_against_actual(approved_budget, unit, client):
+    final = create_from_budget(unit=unit, year=2025)
+    data = load(final)
+    data.lines[0].personnel = data.lines[0].budget_initial / 2  # half the first 项's budget spent
+    import_disclosure(data=data, replace=True)
+    publish_directly(approved_budget)
+    publish_directly(final)
+    budget_page = client.get(reverse("public:report", args=[2025, "309002"])).content.decode()
+    assert reverse("public:final_report", args=[2025, "309002"]) in budget_page
+    page = client.get(reverse("public:final_report", args=[2025, "309002"])).content.decode()
+    assert "年初预算数" in page and "决算数" in page and "完成年初预算的" in page
+    assert reverse("public:report", args=[2025, "309002"]) in page
+    assert "<svg" in page and "柳州市信息化建设管理中心2025年决算公开" in page
+
+
+def test_a_final_without_a_budget_in_the_portal_has_its_page_and_no_draft_is_public(catalogs, client):
+    disclosure = import_disclosure(data=parse(seed_001()))
+    url = reverse("public:final_report", args=[2017, "101"])
+    assert client.get(url).status_code == 404  # a draft
+    publish_directly(disclosure)
+    page = client.get(url).content.decode()
+    assert "本平台没有2017年预算" in page and "463.90万元" in page and "完成年初预算的131.84%" in page
