@@ -190,9 +190,13 @@ def test_the_reviewers_list_filters_by_kind_with_the_finals_own_approval_date_an
     import datetime
 
     disclosure = import_disclosure(data=parse(seed_001()))
-    Disclosure.objects.filter(pk=disclosure.pk).update(budget_approved_on=datetime.date(2018, 5, 2))
     reviewer = UserFactory(username="shenhe", role=User.Role.REVIEWER)
     client.force_login(reviewer)
+    client.post(
+        reverse("disclosures:approval_date", args=["101", 2017]), {"kind": "final", "budget_approved_on": "2018-05-02"}
+    )
+    disclosure.refresh_from_db()
+    assert disclosure.budget_approved_on == datetime.date(2018, 5, 2)
     finals = client.get(reverse("disclosures:review_list", args=[2017]) + "?kind=final").content.decode()
     assert 'data-unit="101"' in finals and "草稿" in finals and "决算批复日期" in finals
     assert "2018-05-22" in finals  # 20 days after its own 批复

@@ -210,12 +210,15 @@ def refresh_counts(request, year: int):
 @require_POST
 def approval_date(request, unit_code: str, year: int):
     _require_bureau_staff(request.user)
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    kind = Kind.FINAL if request.POST.get("kind") == Kind.FINAL else Kind.BUDGET  # a 决算 has its own 批复 date
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     form = ApprovalDateForm(request.POST, instance=disclosure)
     if form.is_valid():
         disclosure._history_user = request.user
         form.save()
-        messages.success(request, _("%(unit)s的预算批复日期已保存。") % {"unit": disclosure.unit.name})
+        messages.success(
+            request, _("%(unit)s的%(kind)s批复日期已保存。") % {"unit": disclosure.unit.name, "kind": Kind(kind).label}
+        )
     else:
         for error in form.errors.get("__all__", [_("预算批复日期无效。")]):
             messages.error(request, error)
