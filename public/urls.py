@@ -22,6 +22,7 @@ urlpatterns = [
     path("data/<int:year>/<str:resource>.csv", data.fiscal_resource, name="fiscal_resource"),
     path("api/disclosures/", api.disclosure_list, name="api_list"),
     path("api/disclosures/<int:year>/<str:unit_code>.json", api.disclosure_detail, name="api_detail"),
+    path("api/disclosures/<int:year>/<str:unit_code>/final.json", api.final_detail, name="api_final"),
     path("api/disclosures/<int:year>/<str:unit_code>/v<int:version>.json", api.disclosure_detail,
          name="api_detail_version"),
 ]  # fmt: skip

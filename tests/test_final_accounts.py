@@ -233,3 +233,6 @@ def test_a_final_without_a_budget_in_the_portal_has_its_page_and_no_draft_is_pub
     publish_directly(disclosure)
     page = client.get(url).content.decode()
     assert "本平台没有2017年预算" in page and "463.90万元" in page and "完成年初预算的131.84%" in page
+    document = client.get(reverse("public:api_final", args=[2017, "101"])).json()
+    assert document["kind"] == "final" and document["final"]["procurement"]["sme"] == "142.59"
+    assert reverse("public:api_final", args=[2017, "101"]) in page

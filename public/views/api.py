@@ -1,7 +1,7 @@
 """The read-only JSON API: published reports, listed and one by one in budget-disclosure/1."""
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import condition, require_safe
 from disclosures.models import Disclosure
 from public import params
 from public.caching import public_response
+from public.final import published_final
 from public.opendata import exports
 from public.queries import fingerprint, published
 from public.views.lookup import reports_for
@@ -100,3 +101,13 @@ def disclosure_detail(request, year: int, unit_code: str, version: int | None = 
     disclosure = reports_for(request, year, unit_code, version).disclosure
     response = HttpResponse(exports(disclosure)["json"], content_type="application/json; charset=utf-8")
     return public_response(response, immutable=version is not None, cors=True)
+
+
+@require_safe
+def final_detail(request, year: int, unit_code: str):
+    """A unit's published 决算 of the year as a budget-disclosure/1 document (``"kind": "final"``)."""
+    final = published_final(year, unit_code)
+    if final is None:
+        raise Http404
+    response = HttpResponse(exports(final)["json"], content_type="application/json; charset=utf-8")
+    return public_response(response, cors=True)
