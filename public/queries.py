@@ -5,7 +5,7 @@ disclosure cannot reach the public site by any URL.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404
@@ -17,9 +17,9 @@ from disclosures.workflow.integrity import availability_stamp
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 
 
-def public_versions() -> QuerySet[Disclosure]:
-    """Every version the public may read, current or superseded."""
-    return Disclosure.objects.filter(level=Level.UNIT, kind=Kind.BUDGET, status__in=PUBLIC_STATUSES).select_related(
+def public_versions(kinds=(Kind.BUDGET,)) -> QuerySet[Disclosure]:
+    """Every version the public may read, current or superseded (of budgets, unless ``kinds`` says otherwise)."""
+    return Disclosure.objects.filter(level=Level.UNIT, kind__in=kinds, status__in=PUBLIC_STATUSES).select_related(
         "unit__department__jurisdiction"
     )
 
@@ -46,7 +46,13 @@ class UnitReports:
     """One unit's public versions (all years, one query), seen from the version a page shows."""
 
     disclosure: Disclosure
-    versions: list[Disclosure]  # every public version of the unit, newest year and version first
+    versions: list[Disclosure]  # every public version of the unit's budgets, newest year and version first
+    finals: list[Disclosure] = field(default_factory=list)  # its published 决算, read in the same query
+
+    @property
+    def final(self) -> Disclosure | None:
+        """The published 决算 of the shown year, shown beside the budget."""
+        return next((d for d in self.finals if d.year == self.disclosure.year), None)
 
     @property
     def history(self) -> list[Disclosure]:
@@ -79,7 +85,7 @@ class UnitReports:
     def etag(self) -> str:
         """Changes when this page would: a new version or year published, a version superseded, a file found
         missing or restored."""
-        versions = [(d.pk, d.status, d.published_at) for d in self.versions]
+        versions = [(d.pk, d.status, d.published_at) for d in [*self.versions, *self.finals]]
         return fingerprint(self.disclosure.pk, versions, availability_stamp())
 
     @property
@@ -89,12 +95,14 @@ class UnitReports:
 
 def unit_reports(year: int, unit_code: str, version: int | None = None) -> UnitReports:
     """The unit's report of ``year`` (its current version, or the given one), else 404."""
-    versions = list(public_versions().filter(unit__code=unit_code).order_by("-year", "-version"))
+    both = list(public_versions((Kind.BUDGET, Kind.FINAL)).filter(unit__code=unit_code).order_by("-year", "-version"))
+    versions = [d for d in both if d.kind == Kind.BUDGET]
+    finals = [d for d in both if d.kind == Kind.FINAL and d.status == Status.PUBLISHED]
     for disclosure in versions:
         if disclosure.year != year:
             continue
         if (version is None and disclosure.status == Status.PUBLISHED) or disclosure.version == version:
-            return UnitReports(disclosure, versions)
+            return UnitReports(disclosure, versions, finals)
     raise Http404
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from disclosures.choices import Kind, Status
 from disclosures.final_accounts import create_from_budget
@@ -183,3 +184,55 @@ def test_the_national_layout_publishes_the_nine_tables_and_its_standard_narrativ
     text = "".join(str(section.html) for part in document.parts for section in part.sections)
     assert "{{" not in text and "没有使用国有资本经营预算财政拨款安排的支出" in text
     assert "完成年初预算的131.84%" in text and "公务用车保有量为14辆" in text
+
+
+def test_the_reviewers_list_filters_by_kind_with_the_finals_own_approval_date_and_deadline(catalogs, client):
+    import datetime
+
+    disclosure = import_disclosure(data=parse(seed_001()))
+    reviewer = UserFactory(username="shenhe", role=User.Role.REVIEWER)
+    client.force_login(reviewer)
+    client.post(
+        reverse("disclosures:approval_date", args=["101", 2017]), {"kind": "final", "budget_approved_on": "2018-05-02"}
+    )
+    disclosure.refresh_from_db()
+    assert disclosure.budget_approved_on == datetime.date(2018, 5, 2)
+    finals = client.get(reverse("disclosures:review_list", args=[2017]) + "?kind=final").content.decode()
+    assert 'data-unit="101"' in finals and "草稿" in finals and "决算批复日期" in finals
+    assert "2018-05-22" in finals  # 20 days after its own 批复
+    budgets = client.get(reverse("disclosures:review_list", args=[2017])).content.decode()
+    assert "预算批复日期" in budgets and "2018-05-22" not in budgets
+
+
+def publish_directly(disclosure: Disclosure) -> None:
+    """Published without rendering its files: the public pages read the status and time."""
+    from django.utils import timezone
+
+    Disclosure.objects.filter(pk=disclosure.pk).update(status=Status.PUBLISHED, published_at=timezone.now())
+
+
+def test_the_public_site_shows_budget_and_final_side_by_side_with_budget_against_actual(approved_budget, unit, client):
+    final = create_from_budget(unit=unit, year=2025)
+    data = load(final)
+    data.lines[0].personnel = data.lines[0].budget_initial / 2  # half the first 项's budget spent
+    import_disclosure(data=data, replace=True)
+    publish_directly(approved_budget)
+    publish_directly(final)
+    budget_page = client.get(reverse("public:report", args=[2025, "309002"])).content.decode()
+    assert reverse("public:final_report", args=[2025, "309002"]) in budget_page
+    page = client.get(reverse("public:final_report", args=[2025, "309002"])).content.decode()
+    assert "年初预算数" in page and "决算数" in page and "完成年初预算的" in page
+    assert reverse("public:report", args=[2025, "309002"]) in page
+    assert "<svg" in page and "柳州市信息化建设管理中心2025年决算公开" in page
+
+
+def test_a_final_without_a_budget_in_the_portal_has_its_page_and_no_draft_is_public(catalogs, client):
+    disclosure = import_disclosure(data=parse(seed_001()))
+    url = reverse("public:final_report", args=[2017, "101"])
+    assert client.get(url).status_code == 404  # a draft
+    publish_directly(disclosure)
+    page = client.get(url).content.decode()
+    assert "本平台没有2017年预算" in page and "463.90万元" in page and "完成年初预算的131.84%" in page
+    document = client.get(reverse("public:api_final", args=[2017, "101"])).json()
+    assert document["kind"] == "final" and document["final"]["procurement"]["sme"] == "142.59"
+    assert reverse("public:api_final", args=[2017, "101"]) in page

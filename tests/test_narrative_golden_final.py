@@ -65,7 +65,7 @@ def test_the_seed_comes_out_in_its_own_structure(seed_document):
 def test_every_figure_bearing_sentence_is_stated_except_the_seeds_errors(seed_document):
     _data, document = seed_document
     total, missing = reproduction(SEED, document)
-    assert total >= 60
+    assert total == 71  # the 2024 goldens count the same way; the issue counts 70
     assert set(missing) <= NOT_STATED, "\n".join(sorted(set(missing) - NOT_STATED))
     assert (total - len(missing)) / total >= 0.85
 

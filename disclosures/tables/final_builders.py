@@ -4,6 +4,7 @@ for the budget's: every sum is computed here from the entered rows, so no printe
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from disclosures.choices import FISCAL_FUNDS, Fund, IncomeSource
 from disclosures.snapshot import CARRYOVER_KEYS, DisclosureData, Line
@@ -31,11 +32,11 @@ FISCAL_INCOME_FIELDS = {
     Fund.STATE_CAPITAL: ("state_capital_superior", "state_capital_local"),
 }
 OTHER_SOURCES = (
-    ("unit_superior", _("上级补助收入")),
-    ("special_account_and_business", _("事业收入")),
-    ("unit_operating", _("事业单位经营收入")),
-    ("unit_affiliated", _("附属单位上缴收入")),
-    ("unit_other", _("其他收入")),
+    ("unit_superior", gettext_lazy("上级补助收入")),
+    ("special_account_and_business", gettext_lazy("事业收入")),
+    ("unit_operating", gettext_lazy("事业单位经营收入")),
+    ("unit_affiliated", gettext_lazy("附属单位上缴收入")),
+    ("unit_other", gettext_lazy("其他收入")),
 )
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from disclosures.access import current_disclosure_or_404, visible_disclosures
-from disclosures.choices import Status
+from disclosures.choices import Kind, Status
 from disclosures.forms.workflow import (
     ApprovalDateForm,
     BulkActionForm,
@@ -213,6 +213,7 @@ def review_list(request, year: int):
         request,
         "workflow/review_list.html",
         {
+            "kind": filters.kind,
             "year": year,
             "page": page,
             "rows": page.object_list,
@@ -283,12 +284,15 @@ def bulk_progress(request, bulk_id: int):
 @require_POST
 def approval_date(request, unit_code: str, year: int):
     _require_bureau_staff(request.user)
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    kind = Kind.FINAL if request.POST.get("kind") == Kind.FINAL else Kind.BUDGET  # a 决算 has its own 批复 date
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     form = ApprovalDateForm(request.POST, instance=disclosure)
     if form.is_valid():
         disclosure._history_user = request.user
         form.save()
-        messages.success(request, _("%(unit)s的预算批复日期已保存。") % {"unit": disclosure.unit.name})
+        messages.success(
+            request, _("%(unit)s的%(kind)s批复日期已保存。") % {"unit": disclosure.unit.name, "kind": Kind(kind).label}
+        )
     else:
         for error in form.errors.get("__all__", [_("预算批复日期无效。")]):
             messages.error(request, error)

@@ -1,7 +1,7 @@
 """The read-only JSON API: published reports, listed and one by one in budget-disclosure/1."""
 
 from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from disclosures.models import Disclosure
 from public import params
 from public.caching import public_response
 from public.department_documents import published_department_document_or_404
+from public.final import published_final
 from public.opendata import exports
 from public.queries import fingerprint, published
 from public.views.lookup import reports_for
@@ -128,4 +129,14 @@ def department_detail(request, year: int, code: str, kind: str):
     """A department's current published document as budget-disclosure/1 (level department, its units listed)."""
     document = published_department_document_or_404(year, code, kind)
     response = HttpResponse(exports(document)["json"], content_type="application/json; charset=utf-8")
+    return public_response(response, cors=True)
+
+
+@require_safe
+def final_detail(request, year: int, unit_code: str):
+    """A unit's published 决算 of the year as a budget-disclosure/1 document (``"kind": "final"``)."""
+    final = published_final(year, unit_code)
+    if final is None:
+        raise Http404
+    response = HttpResponse(exports(final)["json"], content_type="application/json; charset=utf-8")
     return public_response(response, cors=True)

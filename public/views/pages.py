@@ -1,7 +1,7 @@
 """The citizen's pages: home with the year's directory, search, a report, a department, open data."""
 
 from django.db.models import Count, Max
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import condition, require_safe
 
@@ -17,6 +17,7 @@ from public.directory import (
     search_units,
     years,
 )
+from public.final import final_context, published_final
 from public.queries import fingerprint, published
 from public.report import report_context
 from public.views.lookup import reports_for
@@ -96,7 +97,21 @@ def report(request, year: int, unit_code: str, version: int | None = None):
     reports = reports_for(request, year, unit_code, version)
     disclosure = reports.disclosure
     key = f"public:report:{disclosure.pk}:{disclosure.version}:{reports.etag}"
-    return _page(cached(key, lambda: render_to_string("public/report.html", report_context(reports))))
+
+    def render() -> str:  # with the 决算 of the year beside it, once published (reports.etag knows it)
+        return render_to_string("public/report.html", {**report_context(reports), "final": reports.final})
+
+    return _page(cached(key, render))
+
+
+@require_safe
+def final_report(request, year: int, unit_code: str):
+    """The unit's published 决算 of the year, with its budget against actual."""
+    final = published_final(year, unit_code)
+    if final is None:
+        raise Http404
+    key = f"public:final:{final.pk}:{final.published_at.isoformat() if final.published_at else ''}"
+    return _page(cached(key, lambda: render_to_string("public/final_report.html", final_context(final))))
 
 
 @require_safe
