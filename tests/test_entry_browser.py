@@ -166,3 +166,40 @@ def test_pasting_a_block_copied_from_the_grid(live_server, cookies, browser):
     page.evaluate(PASTE, "4\t5\n6\t7")
     assert pasted.locator('[data-field="public"]').input_value() == "5"
     assert page.locator("tr.js-row").nth(rows + 1).locator('[data-field="public"]').input_value() == "7"
+
+
+def test_the_current_table_is_in_view_on_every_screen(live_server, cookies, browser):
+    page = open_table(browser, cookies[0], live_server, 12)
+    strip = page.locator(".table-tabs").bounding_box()
+    active = page.locator(".table-tabs .nav-link.active").bounding_box()
+    assert strip["x"] <= active["x"] and active["x"] + active["width"] <= strip["x"] + strip["width"] + 1
+    assert page.evaluate("() => window.scrollY") == 0, "the strip scrolls, not the page"
+
+    phone = open_table(browser, cookies[0], live_server, 9, viewport=PHONE)
+    assert not phone.locator(".table-tabs").is_visible()
+    select = phone.get_by_label("转到报表")
+    assert select.is_visible() and select.evaluate("s => s.options[s.selectedIndex].text").startswith("9 ")
+    select.select_option(index=6)
+    phone.wait_for_url("**/tables/7/")
+
+
+def test_table_1_labels_keep_to_one_line(live_server, cookies, browser):
+    page = open_table(browser, cookies[0], live_server, 1)
+    line_height = page.locator(".income-grid tbody tr.js-row th").first.evaluate(
+        "th => parseFloat(getComputedStyle(th).lineHeight) || 20"
+    )
+    heights = page.eval_on_selector_all(".income-grid tbody th", "cells => cells.map(cell => cell.clientHeight)")
+    assert max(heights) < 2 * line_height, "a label on two lines makes its row taller than two lines of text"
+    assert page_scroll_width(page) <= DESKTOP["width"]
+
+
+def test_the_keyboard_reaches_the_first_cell_quickly(live_server, cookies, browser):
+    page = open_table(browser, cookies[0], live_server, 7)
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "跳到主要内容"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "跳到填报表格"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('tr.js-row') !== null")
+    assert page.evaluate("() => document.activeElement.matches('#entry-grid input, #entry-grid select')")

@@ -3,6 +3,7 @@ and harmless differences from the exported workbook are tolerated."""
 
 import re
 import zipfile
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -160,3 +161,34 @@ def test_a_sheet_with_too_many_rows_is_refused(seed_disclosure, monkeypatch):
     errors = rejected(seed_workbook, seed_disclosure)
     assert "预算公开06表：行数超过上限，未读取" in errors
     assert "绩效指标：行数超过上限，未读取" in errors
+
+
+def test_one_changed_amount_gives_no_note_about_the_grey_cells_it_changes(seed_disclosure):
+    """The exported grey totals hold the stored figures: changing one entered amount makes them stale, not typed."""
+    seed_workbook = export_bytes(seed_disclosure)
+    row = row_of(seed_workbook, "预算公开06表", "A", "30101")
+    parsed = parse_workbook(edited(seed_workbook, {("预算公开06表", f"D{row}"): 200}), disclosure=seed_disclosure)
+    assert parsed.data.basic[0].personnel == Decimal("2000000.00")
+    assert parsed.warnings == []
+
+
+def test_figures_typed_over_several_grey_cells_are_summed_up_in_one_line(seed_disclosure):
+    seed_workbook = export_bytes(seed_disclosure)
+    parsed = parse_workbook(
+        edited(seed_workbook, {("预算公开06表", "C6"): 700, ("预算公开06表", "C7"): 1, ("预算公开06表", "C8"): 5}),
+        disclosure=seed_disclosure,
+    )
+    [line] = parsed.warnings
+    assert line.startswith(
+        "预算公开06表 第6行 C列：表中为700.00，按填报数据自动计算为618.40；另有2个灰色单元格与计算数不同"
+    )
+    assert line.endswith("灰色单元格不导入，以计算数为准")
+
+
+def test_every_workbook_protects_its_grey_cells(seed_disclosure):
+    workbook = opened(export_bytes(seed_disclosure))
+    assert all(sheet.protection.sheet and not sheet.protection.password for sheet in workbook.worksheets)
+    basic = workbook["预算公开06表"]
+    assert basic["C6"].protection.locked  # a 类 total
+    row = row_of(export_bytes(seed_disclosure), "预算公开06表", "A", "30101")
+    assert not basic[f"D{row}"].protection.locked  # an entered figure

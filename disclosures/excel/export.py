@@ -2,8 +2,8 @@
 
 Amounts are written in 万元 as exact numbers (up to 6 decimals, so every 元 cent survives) and shown
 with 2 decimals; codes are text so that leading zeros and 7-digit codes stay as typed. Derived cells
-are filled in grey and locked; entered cells are white and unlocked (the blank template protects its
-sheets so that only they can be typed in).
+are filled in grey and locked; entered cells are white and unlocked, and every sheet is protected (without
+a password) so that only they can be typed in.
 """
 
 from io import BytesIO
@@ -68,7 +68,8 @@ def workbook_bytes(data: DisclosureData, book: dict, *, template: bool = False) 
 def build_workbook(data: DisclosureData, book: dict, *, template: bool = False) -> Workbook:
     """The workbook for ``data``.
 
-    A ``template`` leaves derived figures blank, adds empty entry rows and protects its sheets.
+    A ``template`` leaves derived figures blank and adds empty entry rows. Every workbook protects its sheets
+    (without a password), so that only the white entry cells can be typed in.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -83,9 +84,8 @@ def build_workbook(data: DisclosureData, book: dict, *, template: bool = False) 
         _TableWriter(sheet, layout, data, template).write(table, sheet_rows(layout, table, data, names, template))
     _write_indicators(workbook.create_sheet(INDICATOR_SHEET), data, template)
     _write_info(workbook.create_sheet(INFO_SHEET), data, book, template)
-    if template:
-        for sheet in workbook.worksheets:
-            _protect(sheet)
+    for sheet in workbook.worksheets:
+        _protect(sheet)  # derived cells are locked, entered ones not: only they can be typed in
     return workbook
 
 

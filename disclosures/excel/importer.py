@@ -75,7 +75,8 @@ def parse_workbook(raw: bytes, *, disclosure: Disclosure | None = None) -> Parse
         entries = EntryReader(values.sheets, cells, data, book, layouts)
         entries.read()
         if not cells.errors:
-            warn_recomputed(entries.tables, data, book, cells, layouts)
+            before = load(disclosure) if disclosure is not None else None
+            warn_recomputed(entries.tables, data, book, cells, layouts, before)
     if data is None:
         raise WorkbookError(cells.errors)
     if cells.errors:

@@ -661,7 +661,28 @@
     recalc(form);
   }
 
+  // ---- The strip of table tabs ----------------------------------------------------------------------------
+
+  /** Scroll the strip (not the page) so that the current table's tab is in view, centred when it can be. */
+  function showActiveTab() {
+    var strip = document.querySelector(".table-tabs");
+    var active = strip && strip.querySelector(".nav-link.active");
+    if (!active) return;
+    var item = active.parentElement;
+    strip.scrollLeft = item.offsetLeft - strip.offsetLeft - (strip.clientWidth - item.offsetWidth) / 2;
+  }
+
+  function wireTableSelect() {
+    var select = document.querySelector(".js-table-select");
+    if (!select) return;
+    select.addEventListener("change", function () {
+      window.location.assign(select.value);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    showActiveTab();
+    wireTableSelect();
     var forms = document.querySelectorAll(".js-entry-form");
     forms.forEach(setUp);
     window.addEventListener("beforeunload", function (event) {
