@@ -7,7 +7,7 @@ from django.db import connection
 from disclosures.models import Disclosure
 from public.directory import department_counts, search_units
 from tests.factories import DepartmentFactory, UnitFactory
-from tests.test_public_pages import report  # noqa: F401, F811 (seed 002 published)
+from tests.test_public_pages import report  # noqa: F401 (seed 002 published)
 
 
 @pytest.fixture(autouse=True)
