@@ -108,3 +108,14 @@ def book(catalogs):
 def seed_disclosure(seed_data, unit):
     """Seed 002 imported as the 2025 draft of the ``unit`` fixture (309002)."""
     return import_disclosure(data=seed_data)
+
+
+@pytest.fixture(autouse=True)
+def public_pages_not_remembered_by_the_process(monkeypatch):
+    """In production a process trusts its remembered generation for a second; tests change data faster."""
+    from django.core.cache import caches
+
+    from public import caching
+
+    monkeypatch.setattr(caching, "LOCAL_SECONDS", 0)
+    caches["local"].clear()
