@@ -9,6 +9,8 @@ import csv
 import io
 import zipfile
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from disclosures import interchange, snapshot
@@ -80,12 +82,21 @@ def fiscal_csv(year: int, name: str, digest: str) -> bytes:
     return cached(f"public:fdp:{year}:{name}:{digest}", lambda: fiscal.resource_csv(year, name))
 
 
-def year_archive(year: int, digest: str) -> bytes:
-    """Every published report of a year as JSON and CSV, with the year's Fiscal Data Package.
+ARCHIVE_FOLDER = "open-data"
 
-    Cached under the year's fingerprint (``queries.year_fingerprint``): a new publication makes a new archive.
+
+def year_archive(year: int, digest: str) -> str:
+    """The name in storage of the zip of every published report of a year (JSON and CSV, with the year's
+    Fiscal Data Package), built on first use.
+
+    Stored, not cached: at a province's scale the zip is far larger than a cache entry should be, and in
+    object storage every web and worker machine sees the same file. Its name carries the year's
+    fingerprint (``queries.year_fingerprint``): a new publication makes a new archive.
     """
-    return cached(f"public:archive:{year}:{digest}", lambda: _build_archive(year, digest))
+    name = f"{ARCHIVE_FOLDER}/unit-budgets-{year}-{digest}.zip"
+    if not default_storage.exists(name):
+        name = default_storage.save(name, ContentFile(_build_archive(year, digest)))
+    return name
 
 
 def _build_archive(year: int, digest: str) -> bytes:

@@ -125,3 +125,14 @@ def second_unit_disclosure(catalogs, department):
 def both_units(seed_disclosure, second_unit_disclosure):
     """Department 309's two units with their 2025 drafts: 309002 (seed 002) and 309001."""
     return seed_disclosure, second_unit_disclosure
+
+
+@pytest.fixture(autouse=True)
+def public_pages_not_remembered_by_the_process(monkeypatch):
+    """In production a process trusts its remembered generation for a second; tests change data faster."""
+    from django.core.cache import caches
+
+    from public import caching
+
+    monkeypatch.setattr(caching, "LOCAL_SECONDS", 0)
+    caches["local"].clear()

@@ -78,7 +78,7 @@ def test_no_table_csv_cell_can_run(client, hostile):
 
 def test_no_cell_of_the_open_data_zip_can_run(client, hostile):
     publish(hostile)
-    archive = zipfile.ZipFile(io.BytesIO(client.get("/data/2025.zip").content))
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/data/2025.zip").getvalue()))
     csv_names = [name for name in archive.namelist() if name.endswith(".csv")]
     assert len(csv_names) > 12
     for name in csv_names:

@@ -116,7 +116,7 @@ def test_year_zip_holds_every_report_as_json_and_csv(client, report, second_repo
     response = client.get("/data/2025.zip")
 
     assert response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
     names = set(archive.namelist())
     assert {"datapackage.json", "expenditure.csv", "basic-expenditure.csv", "income.csv"} <= names
     for unit in ("309002", "310001"):
@@ -213,4 +213,4 @@ def test_a_publication_builds_the_years_downloads_in_the_background(
     with django_assert_max_num_queries(1):  # the year's fingerprint; the archive was built by the publication
         response = client.get("/data/2025.zip")
     assert response.status_code == 200
-    assert "309002" in " ".join(zipfile.ZipFile(io.BytesIO(response.content)).namelist())
+    assert "309002" in " ".join(zipfile.ZipFile(io.BytesIO(response.getvalue())).namelist())

@@ -7,6 +7,7 @@ from django.db import connection
 from disclosures.models import Disclosure
 from public.directory import department_counts, search_units
 from tests.factories import DepartmentFactory, UnitFactory
+from tests.test_public_pages import report  # noqa: F401 (seed 002 published)
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +66,16 @@ def test_the_api_pages_by_keyset_with_the_same_queries_on_every_page(
         codes += [entry["unit"]["code"] for entry in body["results"]]
         url = body["next"]
     assert codes == [f"900{n:03d}" for n in range(5)]
+
+
+def test_a_page_answered_recently_costs_no_database_query(client, report, django_assert_num_queries):  # noqa: F811
+    first = client.get("/2025/309002/")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get("/2025/309002/")
+        unchanged = client.get("/2025/309002/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert unchanged.status_code == 304
+    report.published_at = report.published_at.replace(day=12)
+    report.save()  # a signal: the next request is answered afresh
+    assert "2025-02-12" in client.get("/2025/309002/").content.decode()

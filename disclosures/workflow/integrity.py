@@ -15,6 +15,13 @@ from django.utils.translation import gettext as _
 
 from disclosures.models import PublishedFile
 
+try:
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    OBJECT_STORAGE_ERRORS: tuple[type[Exception], ...] = (ClientError, BotoCoreError)
+except ImportError:  # object storage not installed: only the file system's errors can occur
+    OBJECT_STORAGE_ERRORS = ()
+
 logger = logging.getLogger(__name__)
 
 # Part of the public report pages' fingerprint: a change of any file's availability renders them anew.
@@ -41,6 +48,8 @@ def _stored_content(published_file: PublishedFile) -> bytes:
         raise FileUnavailable(_("文件缺失")) from exc
     except OSError as exc:
         raise FileUnavailable(_("文件无法读取：%(error)s") % {"error": exc.strerror or exc}) from exc
+    except OBJECT_STORAGE_ERRORS as exc:  # S3: a missing key is a ClientError (404), not FileNotFoundError
+        raise FileUnavailable(_("文件无法读取：%(error)s") % {"error": exc}) from exc
 
 
 def _checked(published_file: PublishedFile, content: bytes) -> bytes:

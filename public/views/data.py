@@ -1,6 +1,7 @@
 """Bulk open data per year: one zip of every report, and the year's Fiscal Data Package."""
 
-from django.http import Http404, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import condition, require_safe
 
 from public import fiscal
@@ -36,7 +37,11 @@ def _download(content: bytes, content_type: str, filename: str | None = None) ->
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def year_zip(request, year: int):
     digest, _latest = _year(request, year)
-    return _download(year_archive(year, digest), "application/zip", f"unit-budgets-{year}.zip")
+    stored = default_storage.open(year_archive(year, digest), "rb")
+    response = FileResponse(
+        stored, content_type="application/zip", as_attachment=True, filename=f"unit-budgets-{year}.zip"
+    )
+    return public_response(response, cors=True)
 
 
 @require_safe

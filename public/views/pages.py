@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import condition, require_safe
 
 from public import params
-from public.caching import cached, per_request, public_response
+from public.caching import cached, per_request, public_response, served_from_cache
 from public.departments import department_year
 from public.directory import (
     State,
@@ -45,6 +45,7 @@ def _totals(departments) -> dict[str, int]:
 
 
 @require_safe
+@served_from_cache
 @condition(etag_func=_directory_etag)
 def home(request):
     def render() -> str:
@@ -60,6 +61,7 @@ def home(request):
 
 
 @require_safe
+@served_from_cache
 @condition(etag_func=_directory_etag)
 def search(request):
     term = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
@@ -92,6 +94,7 @@ def _report_modified(request, year: int, unit_code: str, version: int | None = N
 
 
 @require_safe
+@served_from_cache
 @condition(etag_func=_report_etag, last_modified_func=_report_modified)
 def report(request, year: int, unit_code: str, version: int | None = None):
     reports = reports_for(request, year, unit_code, version)
@@ -115,6 +118,7 @@ def final_report(request, year: int, unit_code: str):
 
 
 @require_safe
+@served_from_cache
 @condition(etag_func=_directory_etag)
 def department(request, year: int, code: str):
     def render() -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from celery import current_app
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from catalogs.services import load_starter_catalogs
@@ -75,6 +75,9 @@ class Command(BaseCommand):
             self.copy_template(template, units, departments)
         finally:
             current_app.conf.task_always_eager = eager
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # as autovacuum would soon: the planner needs the new tables' sizes
         self.stdout.write(f"{units} published copies of seed 002 in {departments} departments.")
 
     @transaction.atomic
