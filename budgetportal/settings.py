@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the session and authentication: the 404 page's layout shows who is signed in.
+    "budgetportal.middleware.FriendlyNotFoundInDebug",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication: the audit trail records who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -175,6 +177,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # Rendering a draft's PDF or a download takes up to seconds of a worker: each user may ask this often.
 RENDER_RATE_LIMIT = env_str("RENDER_RATE_LIMIT", "20/m")
 RATELIMIT_VIEW = "budgetportal.views.rate_limited"
+# A form posted with a missing or stale security token gets a Chinese page that says what to do.
+CSRF_FAILURE_VIEW = "budgetportal.views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
