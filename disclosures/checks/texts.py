@@ -30,6 +30,7 @@ TEMPLATE_NOTE = "text.template_note"
 EITHER_OR = "text.either_or"
 YEAR_DIGITS = "text.year_digits"
 AMOUNT_IN_YUAN = "text.amount_in_yuan"
+UNFILLED = "text.unfilled"
 
 CHANGE_WORDS = "增加|增长|上升|提高|减少|下降|降低"
 
@@ -70,6 +71,12 @@ LEFTOVERS = (
         AMOUNT_IN_YUAN,
         re.compile(r"(?<![\d.])\d+\.\d{2}元(?![/／每])"),
         gettext_lazy("金额%(found)s以“元”为单位，报表金额以“万元”为单位，请核对。"),
+    ),
+    # A marker standing where the text should be: （尚未填写）, （待补充）, 待填写, 此处填写.
+    Leftover(
+        UNFILLED,
+        re.compile(r"[（(](?:尚未|暂未|未|待)(?:填写|填报|补充)[）)]|待填写|待补充|此处填写"),
+        gettext_lazy("含未填写的标记%(found)s，请填写实际内容。"),
     ),
 )
 NOTE_PREVIEW = 20  # characters of a long 【…】 note shown in the message
