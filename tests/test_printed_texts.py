@@ -21,7 +21,8 @@ def errors(data, book):
 def test_an_empty_duties_text_is_an_error_naming_it(seed_data, book):
     assert errors(seed_data, book) == []
     found = errors(dataclasses.replace(seed_data, duties="  "), book)
-    assert found == [(EMPTY_TEXT, "duties", "“主要职责”：未填写。公开文本要印出这一段，空着则只剩标题，请在“情况说明”页填写。")]
+    message = "“主要职责”：未填写。公开文本要印出这一段，空着则只剩标题，请在“情况说明”页填写。"
+    assert found == [(EMPTY_TEXT, "duties", message)]
 
 
 def test_the_demo_draft_must_have_its_duties_typed_before_submission(catalogs):
