@@ -110,6 +110,9 @@ CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Without a broker the published files are rendered in a thread of the web process (the request that
+# publishes answers at once); tests switch it off to publish inline.
+PUBLICATION_IN_THREAD = env_bool("PUBLICATION_IN_THREAD", default=not REDIS_URL)
 CELERY_RESULT_EXPIRES = env_int("CELERY_RESULT_EXPIRES", 24 * 3600)
 
 AUTH_USER_MODEL = "units.User"

@@ -26,6 +26,12 @@ def eager_celery():
 
 
 @pytest.fixture(autouse=True)
+def publication_inline(settings):
+    """Publish in the request (the embedded default's thread has its own test)."""
+    settings.PUBLICATION_IN_THREAD = False
+
+
+@pytest.fixture(autouse=True)
 def generous_render_limit(settings):
     """Tests render far more often than a person; tests of the limit set their own."""
     settings.RENDER_RATE_LIMIT = "10000/m"
