@@ -105,7 +105,8 @@ else:
 
 # Background jobs (rendering published files, refreshing finding counts) run on Celery workers when a
 # broker is configured, and inline in the request that queues them on the embedded default.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# (memory:// with a host name: kombu warns "No hostname was supplied" without one.)
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
