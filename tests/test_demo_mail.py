@@ -16,7 +16,9 @@ def test_every_demo_user_has_an_address(catalogs):
     assert sorted(User.objects.filter(email="").values_list("username", flat=True)) == []
 
 
-def test_a_submission_of_the_demo_draft_mails_the_demo_reviewer(catalogs, seed_json, django_capture_on_commit_callbacks):
+def test_a_submission_of_the_demo_draft_mails_the_demo_reviewer(
+    catalogs, seed_json, django_capture_on_commit_callbacks
+):
     unit = create_demo_organisation()
     draft = load_demo_disclosure(unit)
     draft.duties = seed_json["overview"]["duties"]
