@@ -60,6 +60,8 @@ def department_year(year: int, code: str) -> DepartmentYear:
     shown = [
         charts.function_class_chart("chart-function", total, class_names(year)),
         charts.basic_project_chart("chart-basic-project", total),
-        charts.bar_chart("chart-units", _("各单位支出"), unit_bars(units), total_label=_("部门合计")),
+        charts.bar_chart(
+            "chart-units", _("各单位支出"), unit_bars(units), total_label=_("部门合计"), counter=_("个单位")
+        ),
     ]
     return DepartmentYear(department, year, entries[0] if entries else None, units, total, shown if units else [])
