@@ -19,3 +19,9 @@ def test_the_department_chart_counts_units_as_units(client, seed_disclosure, set
     publish(seed_disclosure)
     body = client.get("/2025/departments/309/").content.decode()
     assert "共1个单位，合计" in body and "共1项，合计" not in body
+
+
+def test_the_explanations_intro_does_not_say_left_and_right(accountant_client, seed_disclosure):
+    body = accountant_client.get("/workspace/units/309002/2025/explanations/").content.decode()
+    intro = body.split('<p class="text-body-secondary">', 1)[1].split("</p>", 1)[0]
+    assert "左侧" not in intro and "右侧" not in intro and "窄屏时在说明文字下方" in intro
