@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the session and authentication: the 404 page's layout shows who is signed in.
+    "budgetportal.middleware.FriendlyNotFoundInDebug",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication: the audit trail records who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -112,11 +114,15 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else 
 
 # Background jobs (rendering published files, refreshing finding counts) run on Celery workers when a
 # broker is configured, and inline in the request that queues them on the embedded default.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# (memory:// with a host name: kombu warns "No hostname was supplied" without one.)
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Without a broker the published files are rendered in a thread of the web process (the request that
+# publishes answers at once); tests switch it off to publish inline.
+PUBLICATION_IN_THREAD = env_bool("PUBLICATION_IN_THREAD", default=not REDIS_URL)
 CELERY_RESULT_EXPIRES = env_int("CELERY_RESULT_EXPIRES", 24 * 3600)
 
 AUTH_USER_MODEL = "units.User"
@@ -204,6 +210,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # Rendering a draft's PDF or a download takes up to seconds of a worker: each user may ask this often.
 RENDER_RATE_LIMIT = env_str("RENDER_RATE_LIMIT", "20/m")
 RATELIMIT_VIEW = "budgetportal.views.rate_limited"
+# A form posted with a missing or stale security token gets a Chinese page that says what to do.
+CSRF_FAILURE_VIEW = "budgetportal.views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -11,3 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("public.urls")),
 ]
+
+handler400 = "budgetportal.views.bad_request"
+handler403 = "budgetportal.views.permission_denied"
+handler404 = "budgetportal.views.page_not_found"
+handler500 = "budgetportal.views.server_error"

@@ -237,8 +237,18 @@ class Disclosure(models.Model):
             changed = [name for name in DISCLOSURE_CONTENT_FIELDS if getattr(self, name) != stored[name]]
             if changed:
                 raise DisclosureFrozen
+        if stored is not None and any(getattr(self, name) != stored[name] for name in DISCLOSURE_CONTENT_FIELDS):
+            # The disclosure's own texts (主要职责…) are data too: 最后修改 moves with them.
+            self.content_changed_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "content_changed_at"}
         super().save(*args, **kwargs)
         self._remember_stored_state()
+
+    @property
+    def data_changed_at(self):
+        """When the data last changed (a table, a text), not the bookkeeping: 最后修改 on the pages."""
+        return self.content_changed_at or self.created_at
 
     def delete(self, *args, **kwargs):
         if getattr(self, "_stored", {}).get("status") in FROZEN_STATUSES or self.is_frozen:

@@ -78,8 +78,11 @@ BAR_SPAN = 220
 BAR_ROW = 46
 
 
-def bar_chart(key: str, title: str, items: list[tuple[str, Decimal]], *, total_label: str) -> BarChart:
-    """Horizontal bars, largest first, each labelled with its amount and share of the total."""
+def bar_chart(
+    key: str, title: str, items: list[tuple[str, Decimal]], *, total_label: str, counter: str = ""
+) -> BarChart:
+    """Horizontal bars, largest first, each labelled with its amount and share of the total; ``counter`` is the
+    measure word of the summary's count (项 unless given: 个 for units)."""
     items = sorted(((label, amount) for label, amount in items if amount), key=lambda item: -item[1])
     total = sum((amount for _label, amount in items), ZERO)
     maximum = max((amount for _label, amount in items), default=ZERO)
@@ -94,7 +97,9 @@ def bar_chart(key: str, title: str, items: list[tuple[str, Decimal]], *, total_l
         [[label, format_wan(amount), share(amount, total)] for label, amount in items]
         + [[total_label, format_wan(total), "100.00%" if total else ""]],
     )
-    summary = _("共%(count)d项，合计%(total)s。") % {"count": len(items), "total": wan(total)}
+    summary = _("共%(count)d%(counter)s，合计%(total)s。") % {
+        "count": len(items), "counter": counter or _("项"), "total": wan(total)
+    }
     if items:
         summary += _("最大的是%(label)s，%(amount)s，占%(share)s。") % {
             "label": items[0][0], "amount": wan(items[0][1]), "share": share(items[0][1], total)

@@ -63,7 +63,9 @@ def department_year(year: int, code: str) -> DepartmentYear:
     shown = [
         charts.function_class_chart("chart-function", total, class_names(year)),
         charts.basic_project_chart("chart-basic-project", total),
-        charts.bar_chart("chart-units", _("各单位支出"), unit_bars(units), total_label=_("部门合计")),
+        charts.bar_chart(
+            "chart-units", _("各单位支出"), unit_bars(units), total_label=_("部门合计"), counter=_("个单位")
+        ),
     ]
     return DepartmentYear(
         department,

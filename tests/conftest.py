@@ -28,6 +28,12 @@ def eager_celery():
 
 
 @pytest.fixture(autouse=True)
+def publication_inline(settings):
+    """Publish in the request (the embedded default's thread has its own test)."""
+    settings.PUBLICATION_IN_THREAD = False
+
+
+@pytest.fixture(autouse=True)
 def generous_render_limit(settings):
     """Tests render far more often than a person; tests of the limit set their own."""
     settings.RENDER_RATE_LIMIT = "10000/m"
@@ -85,10 +91,22 @@ def reviewer_client(client, reviewer):
 SEED_002 = Path(__file__).resolve().parent.parent / "disclosures" / "demo" / "seed-002-2025.json"
 
 
+SEED_002_OVERVIEW = Path(__file__).resolve().parent / "golden" / "seed002_other" / "part1_overview.txt"
+
+
+def seed_002_duties() -> str:
+    """主要职责 as seed 002 published it: the demo's copy leaves it empty, for the demo user to type."""
+    overview = SEED_002_OVERVIEW.read_text(encoding="utf-8")
+    return overview.split("一、主要职责", 1)[1].split("二、机构设置情况", 1)[0].strip()
+
+
 @pytest.fixture
 def seed_json() -> dict:
-    """Seed 002 (柳州市信息化建设管理中心 2025) in the budget-disclosure/1 format, as a dict to modify."""
-    return json.loads(SEED_002.read_text(encoding="utf-8"))
+    """Seed 002 (柳州市信息化建设管理中心 2025) in the budget-disclosure/1 format, as a dict to modify, with its
+    主要职责 as published (an empty one is an error: disclosures.checks.printed)."""
+    document = json.loads(SEED_002.read_text(encoding="utf-8"))
+    document["overview"]["duties"] = seed_002_duties()
+    return document
 
 
 @pytest.fixture

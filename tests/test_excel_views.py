@@ -140,7 +140,7 @@ def test_no_import_unless_the_disclosure_is_editable(accountant_client, seed_dis
     preview_url = upload(accountant_client, changed_workbook(seed_workbook))["Location"]
     page = accountant_client.get(preview_url)
     Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=status)
-    assert "不能导入修改" in accountant_client.get(PAGE).content.decode()
+    assert "不能导入。" in accountant_client.get(PAGE).content.decode()
     assert upload(accountant_client, seed_workbook).status_code == 403
     assert accountant_client.post(preview_url, confirm_fields(page)).status_code == 403
     assert content(seed_disclosure).basic[0].personnel == 1262800

@@ -113,7 +113,7 @@ def test_a_template_placeholder_is_refused_with_the_message_on_its_box(accountan
     assert "占位符" in duties_box and "is-invalid" in duties_box
     assert "负责××（单位）的日常工作。" in duties_box  # the input stays on screen
     disclosure = Disclosure.objects.get(pk=seed_disclosure.pk)
-    assert disclosure.duties == "" and disclosure.lock_version == seed_disclosure.lock_version
+    assert disclosure.duties == seed_disclosure.duties and disclosure.lock_version == seed_disclosure.lock_version
     assert Explanation.objects.get(disclosure=disclosure, key="function_class.208").text == "2025年社保计提基数降低。"
 
 

@@ -188,7 +188,7 @@ def test_a_file_for_another_unit_or_year_is_refused(accountant_client, seed_disc
 def test_upload_is_refused_while_under_review(accountant_client, seed_disclosure, seed_json):
     Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.SUBMITTED)
     html = page(accountant_client.get(DETAIL))
-    assert UPLOAD not in html and "当前状态下不能修改数据" in html
+    assert UPLOAD not in html and "已提交审核，数据不能修改" in html
     response = upload(accountant_client, seed_json, replace=True)
     assert response.status_code == 400 and "不能覆盖" in page(response)
 

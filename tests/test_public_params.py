@@ -76,3 +76,14 @@ def test_absurd_numbers_in_public_urls_are_not_found(client, report, url):
 )  # fmt: skip
 def test_absurd_numbers_in_workspace_urls_are_not_found(accountant_client, reviewer, seed_disclosure, url):
     assert accountant_client.get(url).status_code in (200, 400, 403, 404)
+
+
+@pytest.mark.parametrize("asked", ["2026", "1999", "abc"])
+def test_a_year_the_selector_does_not_offer_shows_the_default_year_and_says_so(client, report, asked):
+    body = client.get(f"/?year={asked}").content.decode()
+    assert f"本网站没有“{asked}”年的单位预算，下面显示的是2025年。" in body
+    assert '<span class="badge text-bg-primary" aria-current="page">2025</span>' in body
+
+
+def test_an_offered_year_has_no_notice(client, report):
+    assert "本网站没有" not in client.get("/?year=2025").content.decode()

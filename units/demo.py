@@ -76,6 +76,8 @@ def create_demo_organisation() -> Unit:
                 "last_name": account.full_name,
                 "is_staff": account.is_staff,
                 "is_superuser": account.is_superuser,
+                # Notifications go to these addresses: the console (or file) mail backend shows them.
+                "email": f"{account.username}@demo.budgetportal.invalid",
             },
         )
         user.set_password(account.password)

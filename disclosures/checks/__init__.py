@@ -18,7 +18,8 @@ Rule codes, by module:
     completeness        line.purpose_missing, target.goal_missing, target.indicators_missing (warnings)
     yoy                 yoy.unexplained (warning)
     texts               text.placeholder, text.template_note, text.either_or, text.year_digits,
-                        text.amount_in_yuan (errors)
+                        text.amount_in_yuan, text.missing_amount, text.unfilled (errors)
+    printed             text.empty (error: a text the layout prints is empty)
     department          department.unit_missing, department.sums (errors); department.unit_not_approved
                         (warning): a department's document only
 """
@@ -44,6 +45,7 @@ from disclosures.checks.findings import (
     Severity,
     rounding_allowance,
 )
+from disclosures.checks.printed import check_printed_texts
 from disclosures.checks.texts import check_data_texts, check_texts
 from disclosures.checks.yoy import LARGE_CHANGE_AMOUNT, LARGE_CHANGE_RATE, check_changes, explanation_label
 from disclosures.models import Disclosure
@@ -81,7 +83,8 @@ def run_checks(
 
     layout = layout_of_data(data)
     names = Names(book)
-    asked = layout.asked_keys(compute_facts(data, book, previous))
+    facts = compute_facts(data, book, previous)
+    asked = layout.asked_keys(facts)
     with naming_tables_of(layout.tables):
         findings = [
             *check_codes(data, book, names),
@@ -92,6 +95,7 @@ def run_checks(
             *check_basic_against_general_budget(data),
             *(check_targets_total(data) if not data.is_final else []),
             *check_data_texts(data, names),
+            *check_printed_texts(layout, facts),
             *check_empty_lines(data, names),
             *(check_purposes(data, names) if layout.rules.purpose_per_item else []),
             *(check_targets(data) if not data.is_final else []),

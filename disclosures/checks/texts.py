@@ -31,6 +31,7 @@ EITHER_OR = "text.either_or"
 YEAR_DIGITS = "text.year_digits"
 AMOUNT_IN_YUAN = "text.amount_in_yuan"
 MISSING_AMOUNT = "text.missing_amount"
+UNFILLED = "text.unfilled"
 
 CHANGE_WORDS = "增加|增长|上升|提高|减少|下降|降低"
 
@@ -78,6 +79,12 @@ LEFTOVERS = (
         MISSING_AMOUNT,
         re.compile(r"[\u4e00-\u9fff]{2,12}(?<![位为以按计是千百十])万元"),
         gettext_lazy("%(found)s缺少金额数字，请填写。"),
+    ),
+    # A marker standing where the text should be: （尚未填写）, （待补充）, 待填写, 此处填写.
+    Leftover(
+        UNFILLED,
+        re.compile(r"[（(](?:尚未|暂未|未|待)(?:填写|填报|补充)[）)]|待填写|待补充|此处填写"),
+        gettext_lazy("含未填写的标记%(found)s，请填写实际内容。"),
     ),
 )
 NOTE_PREVIEW = 20  # characters of a long 【…】 note shown in the message

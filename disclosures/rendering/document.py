@@ -58,8 +58,10 @@ def table_view(built: BuiltTable) -> TableView:
     rows = []
     for row, texts in built.display_rows():
         headers = _row_header_keys(keys, row.cells)
+        # An empty cell names nothing (e.g. the shorter side of table 1): a row header must have a text.
         cells = tuple(
-            Cell(leaf.key, leaf.kind, text, leaf.key in headers) for leaf, text in zip(leaves, texts, strict=True)
+            Cell(leaf.key, leaf.kind, text, leaf.key in headers and bool(text))
+            for leaf, text in zip(leaves, texts, strict=True)
         )
         rows.append(TableRow(row.kind, cells))
     return TableView(built.spec, built.spec.header_rows(), rows, built.note)

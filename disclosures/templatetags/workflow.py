@@ -4,9 +4,10 @@ templates/workflow/_actions.html and _comments.html with nothing more than ``dis
 from django import template
 from django.urls import reverse
 
+from disclosures.choices import Status
 from disclosures.forms.workflow import CommentForm, TransitionForm
 from disclosures.layouts import get_layout
-from disclosures.models import PublicationJob
+from disclosures.models import PublicationJob, WorkflowEvent
 from disclosures.workflow.comments import comments_context
 from disclosures.workflow.services import available_transitions
 from disclosures.workflow.typed import take_typed
@@ -35,6 +36,19 @@ def workflow_actions(context, disclosure) -> dict:
         ],
         "job": job,
     }
+
+
+@register.simple_tag
+def return_event(disclosure) -> WorkflowEvent | None:
+    """Why, by whom and when a returned disclosure was sent back (no query for any other status)."""
+    if disclosure.status != Status.RETURNED:
+        return None
+    return (
+        WorkflowEvent.objects.filter(disclosure=disclosure, to_status=Status.RETURNED)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 @register.simple_tag(takes_context=True)

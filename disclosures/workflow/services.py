@@ -6,10 +6,13 @@ status, bumps the lock version and writes a WorkflowEvent, all in the same trans
 go out once it commits.
 """
 
+import logging
+import threading
 import uuid
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connections, transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
@@ -23,6 +26,8 @@ from disclosures.workflow import notifications
 from disclosures.workflow.transitions import ACKNOWLEDGE_WARNINGS_LABEL, BY_NAME, TRANSITIONS, Transition
 from units.models import User
 from units.permissions import can_edit_department_data, can_edit_unit_data
+
+logger = logging.getLogger(__name__)
 
 
 class TransitionRefused(Exception):
@@ -233,7 +238,23 @@ def request_publication(
 def _queue_rendering(job: PublicationJob) -> None:
     from disclosures.tasks import render_publication
 
+    if settings.PUBLICATION_IN_THREAD:
+        # No broker (the embedded default): render in a thread of this process, so that the request answers at
+        # once and the progress page shows the job, as with a Celery worker.
+        threading.Thread(target=_render_in_thread, args=(job.pk, job.task_id), daemon=True).start()
+        return
     render_publication.apply_async(args=[job.pk], task_id=job.task_id)
+
+
+def _render_in_thread(job_id: int, task_id: str) -> None:
+    from disclosures.tasks import render_publication
+
+    try:
+        render_publication.apply(args=[job_id], task_id=task_id, throw=False)
+    except Exception:
+        logger.exception("Publication job %s failed in its thread", job_id)
+    finally:
+        connections.close_all()
 
 
 @transaction.atomic

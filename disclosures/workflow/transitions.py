@@ -51,6 +51,7 @@ TRANSITIONS = (
     Transition(
         "resume", frozenset({Status.RETURNED}), Status.DRAFT, frozenset({Role.ACCOUNTANT}),
         _("继续修改"), needs_membership=True, button_style="outline-primary",
+        help_text=_("退回的材料可以直接修改后重新提交，不必先点此按钮；点击只是把状态改回“草稿”，表示已着手修改。"),
     ),
     Transition(
         "return", frozenset({Status.SUBMITTED, Status.APPROVED}), Status.RETURNED, frozenset({Role.REVIEWER}),

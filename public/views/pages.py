@@ -3,6 +3,7 @@
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from public import params
@@ -30,8 +31,17 @@ def _page(html: str) -> HttpResponse:
     return public_response(HttpResponse(html))
 
 
-def _requested_year(request, choices: list[int]) -> int:
-    return params.year(request.GET.get("year", "")) or default_year(choices)
+def _requested_year(request, choices: list[int]) -> tuple[int, str]:
+    """The year of ?year= when the selector offers it; else the default year, with a notice saying so."""
+    asked = request.GET.get("year", "").strip()
+    requested = params.year(asked)
+    if requested in choices:
+        return requested, ""
+    year = default_year(choices)
+    if not asked:
+        return year, ""
+    notice = _("本网站没有“%(asked)s”年的单位预算，下面显示的是%(year)s年。") % {"asked": asked[:12], "year": year}
+    return year, notice
 
 
 def _directory_etag(request, **kwargs) -> str:
@@ -50,12 +60,15 @@ def _totals(departments) -> dict[str, int]:
 def home(request):
     def render() -> str:
         choices = years()
-        year = _requested_year(request, choices)
+        year, notice = _requested_year(request, choices)
         departments = department_counts(year)
         return render_to_string(
             "public/home.html",
-            {"year": year, "years": choices, "departments": departments, "totals": _totals(departments)},
-        )
+            {
+                "year": year, "years": choices, "year_notice": notice, "departments": departments,
+                "totals": _totals(departments),
+            },
+        )  # fmt: skip
 
     return _page(cached(f"public:home:{_directory_etag(request)}", render))
 
@@ -68,12 +81,13 @@ def search(request):
 
     def render() -> str:
         choices = years()
-        year = _requested_year(request, choices)
+        year, notice = _requested_year(request, choices)
         departments = directory(year, search_units(term)[:SEARCH_MAX_UNITS]) if term else []
         return render_to_string(
             "public/search.html",
             {
                 "year": year,
+                "year_notice": notice,
                 "years": choices,
                 "term": term,
                 "departments": departments,

@@ -1,0 +1,65 @@
+"""axe-core finds no serious or critical violation on the pages a citizen, an accountant and a reviewer use."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.axe_support import axe_violations, browser, needs_axe, needs_chromium, new_page, session_cookie
+from tests.test_public_support import publish
+
+__all__ = ["browser"]  # the fixture, imported to be used here
+pytestmark = [needs_chromium, needs_axe]
+
+PUBLIC_PAGES = ["/", "/2025/309002/", "/2025/departments/309/", "/data/", "/search/?q=信息化", "/accounts/login/"]
+WORKSPACE = "/workspace/units/309002/2025/"
+WORKSPACE_PAGES = [
+    "/workspace/",
+    WORKSPACE,
+    WORKSPACE + "explanations/",
+    WORKSPACE + "excel/",
+    WORKSPACE + "tables/1/",  # income and expenditure: the income editor
+    WORKSPACE + "tables/2/",  # computed from the others
+    WORKSPACE + "tables/3/",  # rows with codes
+    WORKSPACE + "tables/12/",  # projects and their indicators
+]
+REVIEW_PAGES = ["/workspace/review/", "/workspace/review/2025/"]
+
+
+@pytest.fixture
+def public_site(transactional_db, settings, tmp_path, seed_disclosure):
+    settings.MEDIA_ROOT = tmp_path
+    cache.clear()
+    return publish(seed_disclosure)
+
+
+def _check(browser, base_url, paths, cookie=None):
+    page = new_page(browser, cookie=cookie, for_axe=True)
+    found = {}
+    for path in paths:
+        response = page.goto(base_url + path)
+        assert response.status == 200, path
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    assert not found, "\n".join(f"{path}: {line}" for path, lines in found.items() for line in lines)
+
+
+def test_the_public_pages_have_no_serious_violation(live_server, public_site, browser):
+    _check(browser, live_server.url, PUBLIC_PAGES)
+
+
+@pytest.fixture
+def accountant_cookie(transactional_db, live_server, seed_disclosure, accountant):
+    return session_cookie(accountant, live_server.url)
+
+
+def test_the_accountants_pages_have_no_serious_violation(live_server, accountant_cookie, browser):
+    _check(browser, live_server.url, WORKSPACE_PAGES, accountant_cookie)
+
+
+@pytest.fixture
+def reviewer_cookie(transactional_db, live_server, seed_disclosure, reviewer):
+    return session_cookie(reviewer, live_server.url)
+
+
+def test_the_reviewers_pages_have_no_serious_violation(live_server, reviewer_cookie, browser):
+    _check(browser, live_server.url, REVIEW_PAGES, reviewer_cookie)
