@@ -3,11 +3,11 @@
 import pytest
 from django.core.cache import cache
 
-from tests.axe_support import axe_violations, browser, needs_axe, needs_chromium, new_page, session_cookie
+from tests.axe_support import axe_violations, needs_axe, new_page
+from tests.browser_support import requires_chromium, session_cookie
 from tests.test_public_support import publish
 
-__all__ = ["browser"]  # the fixture, imported to be used here
-pytestmark = [needs_chromium, needs_axe]
+pytestmark = [requires_chromium, needs_axe]
 
 PUBLIC_PAGES = ["/", "/2025/309002/", "/2025/departments/309/", "/data/", "/search/?q=信息化", "/accounts/login/"]
 WORKSPACE = "/workspace/units/309002/2025/"
@@ -49,7 +49,7 @@ def test_the_public_pages_have_no_serious_violation(live_server, public_site, br
 
 @pytest.fixture
 def accountant_cookie(transactional_db, live_server, seed_disclosure, accountant):
-    return session_cookie(accountant, live_server.url)
+    return session_cookie(live_server, accountant)
 
 
 def test_the_accountants_pages_have_no_serious_violation(live_server, accountant_cookie, browser):
@@ -58,7 +58,7 @@ def test_the_accountants_pages_have_no_serious_violation(live_server, accountant
 
 @pytest.fixture
 def reviewer_cookie(transactional_db, live_server, seed_disclosure, reviewer):
-    return session_cookie(reviewer, live_server.url)
+    return session_cookie(live_server, reviewer)
 
 
 def test_the_reviewers_pages_have_no_serious_violation(live_server, reviewer_cookie, browser):

@@ -5,11 +5,11 @@ import pytest
 from django.core.cache import cache
 
 from disclosures.rendering.export import export_html
-from tests.axe_support import DESKTOP, PHONE, browser, needs_chromium, new_page, page_scroll_width
+from tests.axe_support import DESKTOP, PHONE, new_page
+from tests.browser_support import page_scroll_width, requires_chromium
 from tests.test_public_support import publish
 
-__all__ = ["browser"]  # the fixture, imported to be used here
-pytestmark = needs_chromium
+pytestmark = requires_chromium
 
 TABLE_HEIGHTS = """() => Object.fromEntries([...document.querySelectorAll('table.doc-table')].map(
     table => [table.closest('section').id, Math.round(table.getBoundingClientRect().height)]))"""
