@@ -84,3 +84,13 @@ def test_the_finals_own_figures_are_read_from_its_sheet(seed_final):
     parsed = parse_workbook(edited(raw, {(FINAL_FIGURES_SHEET, f"B{row}"): 100}), disclosure=seed_final).data
     assert parsed.final["procurement_sme"] == Decimal("1000000.00")
     assert parsed.three_public[0].vehicles_held == 14 and parsed.evaluations == load(seed_final).evaluations
+
+
+def test_the_commands_export_and_import_a_finals_workbook(seed_final, tmp_path):
+    from django.core.management import call_command
+
+    path = tmp_path / "101-2017-final.xlsx"
+    call_command("export_disclosure", "101", "2017", "--kind", "final", "--format", "xlsx", "--output", str(path))
+    before = load(seed_final)
+    call_command("import_disclosure", str(path), "--replace", "--kind", "final")
+    assert load(Disclosure.objects.get(pk=seed_final.pk)) == before
