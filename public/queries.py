@@ -116,3 +116,8 @@ def published_file_or_404(disclosure: Disclosure, file_format: str) -> Published
 
 def years_with_reports() -> list[int]:
     return list(published().order_by("-year").values_list("year", flat=True).distinct())
+
+
+def years_with_open_data() -> list[int]:
+    """The years with a published budget or 决算: each has its zip and Fiscal Data Package."""
+    return list(published(OPEN_DATA_KINDS).order_by("-year").values_list("year", flat=True).distinct())

@@ -293,3 +293,20 @@ def test_the_fiscal_data_package_carries_finals_with_their_kind_and_phase(client
     assert {(row["kind"], row["phase"]) for row in rows} == {("budget", "approved"), ("final", "executed")}
     spent = load(final_report).lines[0].personnel
     assert [Decimal(row["amount"]) for row in rows if row["kind"] == Kind.FINAL] == [spent]
+
+
+def test_a_year_with_only_a_final_published_has_its_open_data(client, catalogs):
+    from disclosures.interchange import parse as parse_json
+
+    final = import_disclosure(
+        data=parse_json(open("disclosures/demo/seed-001-2017-final.json", encoding="utf-8").read())
+    )
+    publish(final)
+
+    page = client.get("/data/").content.decode()
+    assert "/data/2017.zip" in page
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/data/2017.zip").content))
+    assert "101/101-2017-final.json" in archive.namelist()
+    out = io.StringIO()
+    call_command("build_open_data", stdout=out)
+    assert "2017:" in out.getvalue()
