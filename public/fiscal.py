@@ -1,10 +1,11 @@
-"""A year's published budgets as a Fiscal Data Package (Frictionless Data, FDP 1.0).
+"""A year's published budgets and 决算 as a Fiscal Data Package (Frictionless Data, FDP 1.0).
 
 Three tidy CSV resources, one amount per row, in exact 元: expenditure by function classification
 (类/款/项), fund and kind of expenditure; general-budget basic expenditure by economic classification;
 income by source. Each field carries the FDP ``columnType`` naming its fiscal concept (administrative,
 functional and economic classification levels, financing source, value), and ``extraFields`` state what
-is constant (currency CNY, direction, the approved-budget phase). Each resource is read in one query.
+is constant (currency CNY, direction). Every row names its document's ``kind`` (budget or final) and the
+FDP ``phase`` it is (a budget's amounts are approved, a 决算's executed). Each resource is read in one query.
 """
 
 import csv
@@ -15,14 +16,15 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.choices import Fund
+from disclosures.choices import Fund, Kind
 from disclosures.formula_guard import inert_row
 from disclosures.interchange import INCOME_KEYS
 from disclosures.models import BasicExpenditure, ExpenditureLine, Income
 from disclosures.snapshot import CARRYOVER_KEYS
-from public.queries import published
+from public.queries import OPEN_DATA_KINDS, published
 
 CODE = r"^[0-9]+$"
+PHASES = {Kind.BUDGET: "approved", Kind.FINAL: "executed"}  # FDP's phase of a document's amounts
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Field:
     column_type: str = ""
     pattern: str = ""
     required: bool = True
+    enum: tuple[str, ...] = ()
 
     def descriptor(self) -> dict:
         result = {"name": self.name, "type": self.type, "title": str(self.title)}
@@ -41,6 +44,8 @@ class Field:
         constraints = {"required": True} if self.required else {}
         if self.pattern:
             constraints["pattern"] = self.pattern
+        if self.enum:
+            constraints["enum"] = [str(value) for value in self.enum]
         if constraints:
             result["constraints"] = constraints
         return result
@@ -77,7 +82,6 @@ class Resource:
                 "extraFields": [
                     {"name": "currency", "type": "string", "columnType": "value-currency:code", "constant": "CNY"},
                     {"name": "direction", "type": "string", "columnType": "direction", "constant": self.direction},
-                    {"name": "phase", "type": "string", "columnType": "phase:id", "constant": "approved"},
                 ],
             },
         }
@@ -90,6 +94,8 @@ ORGANISATION = (
     Field("unit_code", "string", _("单位代码"), "administrative-classification:generic:level2:code", CODE),
     Field("unit_name", "string", _("单位名称"), "administrative-classification:generic:level2:label"),
     Field("version", "integer", _("公开版本")),
+    Field("kind", "string", _("公开类型（budget 预算，final 决算）"), enum=tuple(OPEN_DATA_KINDS)),
+    Field("phase", "string", _("预算阶段"), "phase:id", enum=tuple(PHASES.values())),
 )
 FUND = (
     Field("fund_code", "string", _("资金性质代码"), "fin-source:generic:level1:code"),
@@ -105,6 +111,10 @@ EXPENDITURE_TYPES = (
     ("public", _("基本支出·公用经费")),
     ("project", _("项目支出")),
     ("carry_forward", _("结转下年支出")),
+    # A 决算's spending besides 基本 and 项目 (a budget's lines leave them zero).
+    ("remittance", _("上缴上级支出")),
+    ("operating", _("经营支出")),
+    ("subsidy", _("对附属单位补助支出")),
 )
 # Income field → its fund: this year's income by source, then the carry-over (上年结转结余) by fund.
 INCOME_SOURCES = {name: fund for (fund, _key), name in INCOME_KEYS.items()} | {
@@ -113,14 +123,17 @@ INCOME_SOURCES = {name: fund for (fund, _key), name in INCOME_KEYS.items()} | {
 
 
 def _published_rows(model, year: int):
-    return model.objects.filter(disclosure__in=published().filter(year=year)).select_related(
+    return model.objects.filter(disclosure__in=published(OPEN_DATA_KINDS).filter(year=year)).select_related(
         "disclosure__unit__department__jurisdiction"
     )
 
 
 def _organisation(disclosure) -> list:
     unit = disclosure.unit
-    return [disclosure.year, unit.department.code, unit.department.name, unit.code, unit.name, disclosure.version]
+    return [
+        disclosure.year, unit.department.code, unit.department.name, unit.code, unit.name, disclosure.version,
+        disclosure.kind, PHASES[disclosure.kind],
+    ]  # fmt: skip
 
 
 def _name(code) -> str:
@@ -131,7 +144,7 @@ def expenditure_rows(year: int) -> Iterable[list]:
     lines = (
         _published_rows(ExpenditureLine, year)
         .select_related("function_code__parent__parent")
-        .order_by("disclosure__unit__code", "position", "id")
+        .order_by("disclosure__unit__code", "disclosure__kind", "position", "id")
     )
     for line in lines:
         item = line.function_code
@@ -151,7 +164,7 @@ def basic_expenditure_rows(year: int) -> Iterable[list]:
     rows = (
         _published_rows(BasicExpenditure, year)
         .select_related("economic_code__parent")
-        .order_by("disclosure__unit__code", "economic_code__code")
+        .order_by("disclosure__unit__code", "disclosure__kind", "economic_code__code")
     )
     for row in rows:
         item = row.economic_code
@@ -165,7 +178,7 @@ def basic_expenditure_rows(year: int) -> Iterable[list]:
 
 
 def income_rows(year: int) -> Iterable[list]:
-    for income in _published_rows(Income, year).order_by("disclosure__unit__code"):
+    for income in _published_rows(Income, year).order_by("disclosure__unit__code", "disclosure__kind"):
         for name, fund in INCOME_SOURCES.items():
             amount = getattr(income, name)
             if amount:
@@ -177,7 +190,7 @@ RESOURCES = (
     Resource(
         "expenditure",
         _("支出：按支出功能分类、资金性质和支出类型"),
-        _("预算公开03表的明细：每个单位每个功能分类“项”、资金性质和支出类型一行。"),
+        _("预算公开03表（决算为支出决算表）的明细：每个单位每个功能分类“项”、资金性质和支出类型一行。"),
         "expenditure",
         (
             *ORGANISATION,
@@ -223,7 +236,7 @@ RESOURCES = (
             *EXPENDITURE_TYPE,
             AMOUNT,
         ),
-        ("fiscal_year", "unit_code", "function_item_code", "fund_code", "expenditure_type_code"),
+        ("fiscal_year", "unit_code", "kind", "function_item_code", "fund_code", "expenditure_type_code"),
         expenditure_rows,
     ),
     Resource(
@@ -260,13 +273,13 @@ RESOURCES = (
             *EXPENDITURE_TYPE,
             AMOUNT,
         ),
-        ("fiscal_year", "unit_code", "economic_item_code", "expenditure_type_code"),
+        ("fiscal_year", "unit_code", "kind", "economic_item_code", "expenditure_type_code"),
         basic_expenditure_rows,
     ),
     Resource(
         "income",
         _("收入：按资金来源"),
-        _("预算公开01表的收入：本年收入按资金性质和来源，以及上年结转结余。"),
+        _("预算公开01表的收入：本年收入按资金性质和来源，以及上年结转结余（决算为年初结转和结余）。"),
         "revenue",
         (
             *ORGANISATION,
@@ -275,7 +288,7 @@ RESOURCES = (
             Field("source_name", "string", _("收入来源"), "fin-source:generic:level2:label"),
             AMOUNT,
         ),
-        ("fiscal_year", "unit_code", "source_code"),
+        ("fiscal_year", "unit_code", "kind", "source_code"),
         income_rows,
     ),
 )
@@ -286,9 +299,10 @@ def package(year: int) -> dict:
     return {
         "profile": "tabular-data-package",
         "name": f"unit-budgets-{year}",
-        "title": str(_("%(year)d年单位预算公开数据") % {"year": year}),
+        "title": str(_("%(year)d年单位预算、决算公开数据") % {"year": year}),
         "description": str(
-            _("本年度已公开的全部单位预算（现行版本）。金额单位为元，保留两位小数；")
+            _("本年度已公开的全部单位预算和决算（现行版本），每行的 kind 为 budget（预算）或 final（决算）。")
+            + _("金额单位为元，保留两位小数；")
             + _("字段的 columnType 遵循 Fiscal Data Package 规范。")
         ),
         "countryCode": "CN",

@@ -1,4 +1,4 @@
-"""Machine-readable copies of published reports: the 12 tables as CSV, the year's bulk download.
+"""Machine-readable copies of published reports: their tables as CSV, the year's bulk download.
 
 Everything is generated from the frozen data of a published version (a published version is never
 edited: a correction is a new version), so a file made today equals the one made at publication.
@@ -14,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from disclosures import interchange, snapshot
+from disclosures.choices import Kind
 from disclosures.formats import file_name
 from disclosures.formula_guard import inert_row
 from disclosures.layouts import get_layout
@@ -23,7 +24,7 @@ from disclosures.tables.declaration import AMOUNT, Column, TableSpec
 from public import fiscal
 from public.caching import cached
 from public.department_documents import published_department_documents_of_year
-from public.queries import published
+from public.queries import OPEN_DATA_KINDS, published
 
 CSV_ENCODING = "utf-8-sig"  # with a BOM, so that Excel opens the Chinese text correctly
 
@@ -50,7 +51,9 @@ def table_csv(table: BuiltTable) -> bytes:
 
 
 def table_file_name(disclosure: Disclosure, number: int) -> str:
-    return f"{disclosure.unit.code}-{disclosure.year}-table-{number:02d}.csv"
+    """``309002-2025-table-03.csv`` for a budget's table, ``309002-2025-final-table-03.csv`` for a 决算's."""
+    kind = "" if disclosure.kind == Kind.BUDGET else f"{disclosure.kind}-"
+    return f"{disclosure.unit.code}-{disclosure.year}-{kind}table-{number:02d}.csv"
 
 
 def _exports(disclosure: Disclosure, book: dict | None = None) -> dict:
@@ -64,7 +67,7 @@ def _exports(disclosure: Disclosure, book: dict | None = None) -> dict:
 
 
 def exports(disclosure: Disclosure, book: dict | None = None) -> dict:
-    """The budget-disclosure/1 document and the 12 table CSVs of one published version (cached).
+    """The budget-disclosure/1 document and the table CSVs of one published version (cached).
 
     ``book`` is the year's catalog (snapshot.code_book) when the caller exports many reports of a year.
     """
@@ -86,8 +89,8 @@ ARCHIVE_FOLDER = "open-data"
 
 
 def year_archive(year: int, digest: str) -> str:
-    """The name in storage of the zip of every published report of a year (JSON and CSV, with the year's
-    Fiscal Data Package), built on first use.
+    """The name in storage of the zip of every published report of a year (budgets and 决算, JSON and CSV,
+    with the year's Fiscal Data Package), built on first use.
 
     Stored, not cached: at a province's scale the zip is far larger than a cache entry should be, and in
     object storage every web and worker machine sees the same file. Its name carries the year's
@@ -106,7 +109,7 @@ def _build_archive(year: int, digest: str) -> bytes:
         for resource in fiscal.RESOURCES:
             archive.writestr(resource.path, fiscal_csv(year, resource.name, digest))
         book = snapshot.code_book(year)
-        for disclosure in published().filter(year=year).order_by("unit__code"):
+        for disclosure in published(OPEN_DATA_KINDS).filter(year=year).order_by("unit__code", "kind"):
             folder = f"{disclosure.unit.code}/"
             files = exports(disclosure, book)
             archive.writestr(folder + file_name(disclosure, "json"), files["json"])

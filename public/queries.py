@@ -15,6 +15,7 @@ from disclosures.models import Disclosure, PublishedFile
 from disclosures.workflow.integrity import availability_stamp
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
+OPEN_DATA_KINDS = (Kind.BUDGET, Kind.FINAL)  # what the open data (API list, zip, data package) carries
 
 
 def public_versions(kinds=(Kind.BUDGET,)) -> QuerySet[Disclosure]:
@@ -24,9 +25,9 @@ def public_versions(kinds=(Kind.BUDGET,)) -> QuerySet[Disclosure]:
     )
 
 
-def published() -> QuerySet[Disclosure]:
-    """The current version of every published report."""
-    return public_versions().filter(status=Status.PUBLISHED)
+def published(kinds=(Kind.BUDGET,)) -> QuerySet[Disclosure]:
+    """The current version of every published report (budgets, unless ``kinds`` says otherwise)."""
+    return public_versions(kinds).filter(status=Status.PUBLISHED)
 
 
 def fingerprint(*parts: object) -> str:
@@ -36,7 +37,7 @@ def fingerprint(*parts: object) -> str:
 
 def year_fingerprint(year: int) -> tuple[str, object]:
     """Digest and last publication time of a year's published reports: changes with every publication."""
-    documents = Disclosure.objects.filter(kind=Kind.BUDGET, status=Status.PUBLISHED, year=year)  # departments' too
+    documents = Disclosure.objects.filter(status=Status.PUBLISHED, year=year)  # 决算 and departments' too
     summary = documents.aggregate(count=Count("id"), latest=Max("published_at"))
     return fingerprint(year, summary["count"], summary["latest"]), summary["latest"]
 
@@ -115,3 +116,8 @@ def published_file_or_404(disclosure: Disclosure, file_format: str) -> Published
 
 def years_with_reports() -> list[int]:
     return list(published().order_by("-year").values_list("year", flat=True).distinct())
+
+
+def years_with_open_data() -> list[int]:
+    """The years with a published budget or 决算: each has its zip and Fiscal Data Package."""
+    return list(published(OPEN_DATA_KINDS).order_by("-year").values_list("year", flat=True).distinct())

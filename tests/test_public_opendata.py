@@ -12,8 +12,12 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from disclosures.choices import Kind
+from disclosures.final_accounts import create_from_budget
 from disclosures.interchange import parse
+from disclosures.layouts import get_layout
 from disclosures.services import import_disclosure
+from disclosures.snapshot import load
 from public import fiscal
 from tests.test_public_support import publish
 
@@ -41,6 +45,16 @@ def second_report(seed_data, report):
     return publish(import_disclosure(data=other))
 
 
+@pytest.fixture
+def final_report(report, unit):
+    """309002's published 2025 决算, made from its budget: the first 项 spent at half its 年初预算."""
+    final = create_from_budget(unit=unit, year=2025)
+    data = load(final)
+    data.lines[0].personnel = data.lines[0].budget_initial / 2
+    import_disclosure(data=data, replace=True)
+    return publish(final)
+
+
 def test_api_lists_published_reports_with_links(client, report):
     body = client.get("/api/disclosures/").json()
 
@@ -64,7 +78,7 @@ def test_api_filters_and_paginates(client, report, second_report, monkeypatch):
     second = client.get(first["next"]).json()
 
     assert first["count"] == 2
-    assert first["next"] == "http://testserver/api/disclosures/?year=2025&after=2025%2F309002"
+    assert first["next"] == "http://testserver/api/disclosures/?year=2025&after=2025%2F309002%2Fbudget"
     assert [first["results"][0]["unit"]["code"], second["results"][0]["unit"]["code"]] == ["309002", "310001"]
     assert second["next"] is None
     assert [e["unit"]["code"] for e in client.get("/api/disclosures/", {"department": "310"}).json()["results"]] == [
@@ -214,3 +228,85 @@ def test_a_publication_builds_the_years_downloads_in_the_background(
         response = client.get("/data/2025.zip")
     assert response.status_code == 200
     assert "309002" in " ".join(zipfile.ZipFile(io.BytesIO(response.getvalue())).namelist())
+
+
+def test_api_lists_a_final_beside_the_budget_with_its_kind_and_links(client, report, final_report):
+    body = client.get("/api/disclosures/").json()
+
+    assert body["count"] == 2
+    assert [(e["unit"]["code"], e["kind"]) for e in body["results"]] == [("309002", "budget"), ("309002", "final")]
+    final = body["results"][1]
+    assert final["links"]["self"] == "http://testserver/api/disclosures/2025/309002/final.json"
+    assert final["links"]["html"] == "http://testserver/2025/309002/final/"
+    assert client.get(final["links"]["self"]).json()["kind"] == "final"
+    assert [e["kind"] for e in client.get("/api/disclosures/", {"kind": "final"}).json()["results"]] == ["final"]
+    bad_kind = client.get("/api/disclosures/", {"kind": "预算"})
+    assert bad_kind.status_code == 400 and "kind" in bad_kind.json()["error"]
+
+
+def test_api_pages_between_a_units_budget_and_its_final(client, report, final_report, monkeypatch):
+    monkeypatch.setattr("public.views.api.PAGE_SIZE", 1)
+
+    first = client.get("/api/disclosures/").json()
+    second = client.get(first["next"]).json()
+
+    assert first["next"].endswith("after=2025%2F309002%2Fbudget")
+    assert [first["results"][0]["kind"], second["results"][0]["kind"]] == ["budget", "final"]
+    assert second["next"] is None
+    assert client.get("/api/disclosures/", {"after": "2025/309002"}).json()["results"] == []
+    assert client.get("/api/disclosures/", {"after": "2025/309002/预算"}).status_code == 400
+
+
+def test_year_zip_holds_a_final_beside_the_budget(client, report, final_report):
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/data/2025.zip").getvalue()))
+    names = set(archive.namelist())
+
+    assert {"309002/309002-2025-budget.json", "309002/309002-2025-final.json"} <= names
+    assert json.loads(archive.read("309002/309002-2025-final.json"))["kind"] == "final"
+    final_tables = {name for name in names if name.startswith("309002/309002-2025-final-table-")}
+    assert len(final_tables) == len(get_layout(final_report.layout).tables)
+    header = archive.read("309002/309002-2025-final-table-01.csv").decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("收入·项目,收入·决算数（万元）")
+
+
+def test_a_new_final_makes_a_new_year_archive(client, report, unit):
+    before = client.get("/data/2025.zip")["ETag"]
+    final = create_from_budget(unit=unit, year=2025)
+    publish(final)
+
+    response = client.get("/data/2025.zip", HTTP_IF_NONE_MATCH=before)
+    assert (
+        response.status_code == 200
+        and "309002/309002-2025-final.json" in zipfile.ZipFile(io.BytesIO(response.getvalue())).namelist()
+    )
+
+
+def test_the_fiscal_data_package_carries_finals_with_their_kind_and_phase(client, report, final_report, tmp_path):
+    descriptor = fetch_package(client, 2025, tmp_path)
+
+    report_ = frictionless.validate(str(tmp_path / "datapackage.json"))
+
+    assert report_.valid, report_.flatten(["rowNumber", "fieldName", "type", "note"])
+    expenditure = next(r for r in descriptor["resources"] if r["name"] == "expenditure")
+    assert "kind" in expenditure["schema"]["primaryKey"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "expenditure.csv").read_text(encoding="utf-8"))))
+    assert {(row["kind"], row["phase"]) for row in rows} == {("budget", "approved"), ("final", "executed")}
+    spent = load(final_report).lines[0].personnel
+    assert [Decimal(row["amount"]) for row in rows if row["kind"] == Kind.FINAL] == [spent]
+
+
+def test_a_year_with_only_a_final_published_has_its_open_data(client, catalogs):
+    from disclosures.interchange import parse as parse_json
+
+    final = import_disclosure(
+        data=parse_json(open("disclosures/demo/seed-001-2017-final.json", encoding="utf-8").read())
+    )
+    publish(final)
+
+    page = client.get("/data/").content.decode()
+    assert "/data/2017.zip" in page
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/data/2017.zip").getvalue()))
+    assert "101/101-2017-final.json" in archive.namelist()
+    out = io.StringIO()
+    call_command("build_open_data", stdout=out)
+    assert "2017:" in out.getvalue()

@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 
 from catalogs.missing import CodeCheck
 from catalogs.models import ClassificationCode, Scheme
-from disclosures.choices import Fund, Operator
+from disclosures.choices import Fund, Kind, Operator
 from disclosures.excel.cells import CellReader, Place, is_blank, normal
 from disclosures.excel.layout import (
     CHOICES,
+    FINAL_LINE_AMOUNTS,
+    FINAL_LINE_COLUMNS,
+    FINAL_LINES_SHEET,
     FUND_AMOUNT_KEYS,
     INDICATOR_CATEGORIES,
     INDICATOR_COLUMNS,
@@ -65,7 +68,7 @@ class EntryReader:
     def read(self) -> None:
         data = self.data
         data.income = self._income()
-        data.lines = self._lines()
+        data.lines = self._final_lines() if data.kind == Kind.FINAL else self._lines()
         data.basic = self._basic()
         data.three_public = self._three_public()
         data.procurement = self._funded(TableKey.PROCUREMENT)
@@ -194,6 +197,49 @@ class EntryReader:
                 _("科目“%(code)s”的%(fund)s已在第%(row)d行填写（同一科目同一资金性质只能填一行）"),
                 code=line.function_code, fund=Fund(line.fund).label if line.fund else "",
             )  # fmt: skip
+            lines.append(line)
+        return lines
+
+    def _final_lines(self) -> list[Line]:
+        """A 决算's 决算明细 sheet: one row per 项 and fund (its 年初预算数 are replaced by the budget's when the
+        决算 is linked to it: see ``final_accounts.linked_budget``)."""
+        sheet = self.sheets.get(FINAL_LINES_SHEET)
+        if sheet is None:
+            return []
+        reader = SheetReader(sheet, self.cells)
+        start = reader.header(str(FINAL_LINE_COLUMNS[0].label))
+        if start is None:
+            return []
+        index = {column.key: number for number, column in enumerate(FINAL_LINE_COLUMNS)}
+        entered = [key for key in index if key != "name"]
+        lines, seen = [], {}
+        for row in reader.rows(list(FINAL_LINE_COLUMNS), start + 1, notes=False):
+            if row.is_blank(entered):
+                continue
+            where = {key: Place(FINAL_LINES_SHEET, row.number, number) for key, number in index.items()}
+            code = self.cells.text(row.cells["function_code"], where["function_code"], required=True)
+            if code and (problem := self.codes.problem(Scheme.FUNCTION, code, 3)):
+                self.cells.error(where["function_code"], problem)
+            fund = self.cells.choice(
+                row.cells["fund"], where["fund"], CHOICES["fund"], _("资金性质"), default=Fund.GENERAL_BUDGET
+            )
+            source = ""
+            if not is_blank(row.cells["income_source"]):
+                source = self.cells.choice(
+                    row.cells["income_source"], where["income_source"], CHOICES["income_source"], _("收入来源")
+                )
+            amounts = {key: self.cells.amount(row.cells[key], where[key]) for key, _label in FINAL_LINE_AMOUNTS}
+            line = Line(
+                function_code=code, fund=fund, income_source=source,
+                purpose=self.cells.text(row.cells["purpose"], where["purpose"]), **amounts,
+            )  # fmt: skip
+            if (code, fund) in seen:
+                self.cells.error(
+                    where["function_code"],
+                    _("科目“%(code)s”的%(fund)s已在第%(row)d行填写（同一科目同一资金性质只能填一行）")
+                    % {"code": code, "fund": Fund(fund).label if fund else "", "row": seen[(code, fund)]},
+                )
+            seen.setdefault((code, fund), row.number)
             lines.append(line)
         return lines
 

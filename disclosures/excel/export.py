@@ -17,9 +17,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from disclosures.choices import Fund, IndicatorCategory, Kind, ProcurementCategory, ProcurementMode
+from disclosures.choices import Fund, IncomeSource, IndicatorCategory, Kind, ProcurementCategory, ProcurementMode
 from disclosures.excel import styles
+from disclosures.excel.final_figures import COUNT, FIGURE_COLUMNS, FINAL_FIGURES_SHEET, figures
 from disclosures.excel.layout import (
+    FINAL_LINE_AMOUNTS,
+    FINAL_LINE_COLUMNS,
+    FINAL_LINE_TEMPLATE_ROWS,
+    FINAL_LINES_SHEET,
     FIRST_HEADER_ROW,
     INDICATOR_COLUMNS,
     INDICATOR_SHEET,
@@ -34,6 +39,7 @@ from disclosures.excel.layout import (
     info_sections,
     sheet_layouts,
 )
+from disclosures.final_accounts import budget_of
 from disclosures.formula_guard import inert
 from disclosures.layouts import get_layout, is_layout, layout_of_data
 from disclosures.models import Disclosure
@@ -56,20 +62,26 @@ ENTRY_COLUMN_NOTE = gettext_lazy("公开表不显示此列，用于填报和导�
 
 def export_bytes(disclosure: Disclosure) -> bytes:
     """The disclosure's tables as an .xlsx file (the "xlsx" format of disclosures.formats)."""
-    return workbook_bytes(load(disclosure), code_book(disclosure.year))
+    return workbook_bytes(load(disclosure), code_book(disclosure.year), linked=is_linked(disclosure))
 
 
-def workbook_bytes(data: DisclosureData, book: dict, *, template: bool = False) -> bytes:
+def is_linked(disclosure: Disclosure) -> bool:
+    """Whether a 决算's 年初预算数 are its budget's (read-only in the workbook)."""
+    return disclosure.kind == Kind.FINAL and budget_of(disclosure.unit_id, disclosure.year) is not None
+
+
+def workbook_bytes(data: DisclosureData, book: dict, *, template: bool = False, linked: bool = False) -> bytes:
     buffer = BytesIO()
-    build_workbook(data, book, template=template).save(buffer)
+    build_workbook(data, book, template=template, linked=linked).save(buffer)
     return buffer.getvalue()
 
 
-def build_workbook(data: DisclosureData, book: dict, *, template: bool = False) -> Workbook:
+def build_workbook(data: DisclosureData, book: dict, *, template: bool = False, linked: bool = False) -> Workbook:
     """The workbook for ``data``.
 
     A ``template`` leaves derived figures blank and adds empty entry rows. Every workbook protects its sheets
-    (without a password), so that only the white entry cells can be typed in.
+    (without a password), so that only the white entry cells can be typed in. A 决算's
+    lines are on its 决算明细 sheet, 年初预算数 read-only when ``linked`` to its budget.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -82,6 +94,9 @@ def build_workbook(data: DisclosureData, book: dict, *, template: bool = False) 
         layout = layouts[table.spec.key]
         sheet = workbook.create_sheet(layout.sheet_name)
         _TableWriter(sheet, layout, data, template).write(table, sheet_rows(layout, table, data, names, template))
+    if data.kind == Kind.FINAL:
+        _write_final_lines(workbook.create_sheet(FINAL_LINES_SHEET), data, names, template, linked)
+        _write_final_figures(workbook.create_sheet(FINAL_FIGURES_SHEET), data, template)
     _write_indicators(workbook.create_sheet(INDICATOR_SHEET), data, template)
     _write_info(workbook.create_sheet(INFO_SHEET), data, book, template)
     for sheet in workbook.worksheets:
@@ -282,6 +297,60 @@ def _preface(sheet: Worksheet, title: str, lines: list[str]) -> None:
 def _header_row(sheet: Worksheet, columns: tuple[Column, ...]) -> None:
     for index, column in enumerate(columns, start=1):
         sheet.cell(FIRST_HEADER_ROW, index, str(column.label)).style = "entry_header"
+
+
+def _write_final_lines(sheet: Worksheet, data: DisclosureData, names: Names, template: bool, linked: bool) -> None:
+    note = _("每行填写一个功能分类“项”和一种资金性质；各张决算表由本表汇总生成。")
+    if linked:
+        note += _("年初预算数取自本单位本年度的预算，不能修改（灰色），导入时不读取。")
+    _preface(sheet, _("决算明细（各决算表的填报数据）"), [note, _("单位：万元")])
+    _header_row(sheet, FINAL_LINE_COLUMNS)
+    read_only = {"name"} | ({"budget_initial"} if linked else set())
+    first = FIRST_HEADER_ROW + 1
+    rows = [
+        {**{key: getattr(line, key) for key, _label in FINAL_LINE_AMOUNTS},
+         "function_code": line.function_code, "name": names.function(line.function_code),
+         "fund": Fund(line.fund).label, "purpose": line.purpose,
+         "income_source": IncomeSource(line.income_source).label if line.income_source else ""}
+        for line in data.lines
+    ]  # fmt: skip
+    if template:
+        rows += [{}] * FINAL_LINE_TEMPLATE_ROWS
+    for offset, values in enumerate(rows):
+        for index, column in enumerate(FINAL_LINE_COLUMNS, start=1):
+            value = values.get(column.key)
+            _put(sheet, first + offset, index, value, column.kind, entered=column.key not in read_only)
+    last = first + max(len(rows), 1) - 1
+    for key, options in (("fund", Fund.labels), ("income_source", IncomeSource.labels)):
+        letter = get_column_letter(next(i for i, c in enumerate(FINAL_LINE_COLUMNS, 1) if c.key == key))
+        _drop_down(sheet, [str(label) for label in options], f"{letter}{first}:{letter}{last}")
+    for index, column in enumerate(FINAL_LINE_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = styles.column_width(column.key, column.kind)
+    sheet.freeze_panes = sheet.cell(first, 3)
+
+
+def _write_final_figures(sheet: Worksheet, data: DisclosureData, template: bool) -> None:
+    _preface(
+        sheet,
+        _("决算其他（收入、结转和结余、“三公”经费及其数量、政府采购、国有资产、绩效评价）"),
+        [
+            _("每行一项，导入时按C列的“字段代码”识别，请勿修改C列；绩效评价项目可按同样的字段代码续行。"),
+            _("单位：万元"),
+        ],
+    )
+    _header_row(sheet, FIGURE_COLUMNS)
+    for row, figure in enumerate(figures(data, template=template), start=FIRST_HEADER_ROW + 1):
+        _put(sheet, row, 1, figure.label, TEXT, entered=False)
+        value = figure.value
+        if figure.kind == COUNT:
+            cell = _put(sheet, row, 2, None, TEXT, entered=True)
+            cell.value = value
+        else:
+            _put(sheet, row, 2, value, figure.kind, entered=True)
+        _put(sheet, row, 3, figure.key, CODE, entered=False)
+    for letter, width in zip("ABC", (44, 60, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = sheet.cell(FIRST_HEADER_ROW + 1, 1)
 
 
 def _write_indicators(sheet: Worksheet, data: DisclosureData, template: bool) -> None:

@@ -17,19 +17,35 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from disclosures.choices import Kind
 from disclosures.excel.cells import CellReader
 from disclosures.excel.entries import EntryReader
+from disclosures.excel.final_figures import FIGURE_COLUMNS, FINAL_FIGURES_SHEET, read_figures
 from disclosures.excel.info import adopt_identity, read_info
-from disclosures.excel.layout import INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_COLUMNS, INFO_SHEET, sheet_layouts
+from disclosures.excel.layout import (
+    FINAL_LINE_COLUMNS,
+    FINAL_LINES_SHEET,
+    INDICATOR_COLUMNS,
+    INDICATOR_SHEET,
+    INFO_COLUMNS,
+    INFO_SHEET,
+    sheet_layouts,
+)
 from disclosures.excel.reading import WorkbookError, read_workbook
 from disclosures.excel.recomputed import warn_recomputed
+from disclosures.final_accounts import linked_budget
 from disclosures.interchange import dumps
 from disclosures.layouts import layout_of_data, registry
 from disclosures.models import Disclosure
 from disclosures.services import DisclosureRefused
 from disclosures.snapshot import DisclosureData, code_book, load, replace_content
 
-FIXED_SHEETS = {INDICATOR_SHEET: len(INDICATOR_COLUMNS), INFO_SHEET: len(INFO_COLUMNS)}
+FIXED_SHEETS = {
+    INDICATOR_SHEET: len(INDICATOR_COLUMNS),
+    INFO_SHEET: len(INFO_COLUMNS),
+    FINAL_LINES_SHEET: len(FINAL_LINE_COLUMNS),  # a 决算's only
+    FINAL_FIGURES_SHEET: len(FIGURE_COLUMNS),  # a 决算's only
+}
 
 
 def _sheets_of_every_layout() -> tuple[dict[str, int], set[str]]:
@@ -68,12 +84,15 @@ def parse_workbook(raw: bytes, *, disclosure: Disclosure | None = None) -> Parse
     data = read_info(values.sheets.get(INFO_SHEET), cells, disclosure)
     if data is not None:
         layouts = sheet_layouts(layout_of_data(data).tables)
+        own = [FINAL_LINES_SHEET, FINAL_FIGURES_SHEET] if data.kind == Kind.FINAL else []
         _check_sheets(
-            values, [*(sheet.sheet_name for sheet in layouts.values() if sheet.is_read), INDICATOR_SHEET], cells
+            values, [*(sheet.sheet_name for sheet in layouts.values() if sheet.is_read), INDICATOR_SHEET, *own], cells
         )
         book = code_book(data.year)
         entries = EntryReader(values.sheets, cells, data, book, layouts)
         entries.read()
+        if data.kind == Kind.FINAL:
+            read_figures(values.sheets.get(FINAL_FIGURES_SHEET), cells, data)
         if not cells.errors:
             before = load(disclosure) if disclosure is not None else None
             warn_recomputed(entries.tables, data, book, cells, layouts, before)
@@ -81,6 +100,8 @@ def parse_workbook(raw: bytes, *, disclosure: Disclosure | None = None) -> Parse
         raise WorkbookError(cells.errors)
     if cells.errors:
         raise WorkbookError(cells.errors, missing_codes=entries.codes.missing)
+    if disclosure is not None:
+        data = linked_budget(disclosure, data)  # a linked 决算's 年初预算数 are its budget's, whatever is typed
     return ParsedWorkbook(data, cells.warnings)
 
 

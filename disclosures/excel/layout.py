@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.choices import Fund, IndicatorCategory, Kind, Operator, ProcurementCategory, ProcurementMode
+from disclosures.choices import (
+    Fund,
+    IncomeSource,
+    IndicatorCategory,
+    Kind,
+    Operator,
+    ProcurementCategory,
+    ProcurementMode,
+)
 from disclosures.layouts import registry
 from disclosures.models import PRIOR_YEAR_AMOUNT_FIELDS, PriorYear
 from disclosures.narrative.reasons import is_key
@@ -198,6 +206,7 @@ CHOICES = {
     "fund": FUND_CHOICES,
     "mode": choice_labels(ProcurementMode),
     "category": choice_labels(ProcurementCategory),
+    "income_source": choice_labels(IncomeSource),
 }
 INDICATOR_CATEGORIES = choice_labels(IndicatorCategory) | {
     str(label).removesuffix("指标"): value for value, label in IndicatorCategory.choices
@@ -215,6 +224,32 @@ INDICATOR_COLUMNS = (
     Column(_("计量单位"), "unit", TEXT),
 )
 INDICATOR_TEMPLATE_ROWS = 300
+
+# A 决算's 决算明细 sheet: one row per function 项 and fund, every figure a 决算 states of it (the 决算 tables
+# are all derived from these rows). 年初预算数 is read-only (grey) when the 决算 is linked to its budget.
+FINAL_LINES_SHEET = "决算明细"
+FINAL_LINE_AMOUNTS = (
+    ("budget_initial", _("年初预算数")),
+    ("budget_adjusted", _("调整预算数")),
+    ("income", _("本年收入")),
+    ("opening_balance", _("年初结转和结余")),
+    ("personnel", _("基本支出·人员经费")),
+    ("public", _("基本支出·公用经费")),
+    ("project", _("项目支出")),
+    ("remittance", _("上缴上级支出")),
+    ("operating", _("经营支出")),
+    ("subsidy", _("对附属单位补助支出")),
+    ("closing_balance", _("年末结转和结余")),
+)
+FINAL_LINE_COLUMNS = (
+    Column(_("科目编码"), "function_code", CODE),
+    Column(_("科目名称"), "name", TEXT),
+    Column(_("资金性质"), "fund", TEXT),
+    Column(_("收入来源"), "income_source", TEXT),
+    *(Column(label, key) for key, label in FINAL_LINE_AMOUNTS),
+    Column(_("主要用于"), "purpose", TEXT),
+)
+FINAL_LINE_TEMPLATE_ROWS = 40
 
 # The 说明与其他 sheet: 项目 | 内容 | 字段代码, one field per row, read by its 字段代码.
 INFO_COLUMNS = (Column(_("项目"), "label", TEXT), Column(_("内容"), "value", TEXT), Column(_("字段代码"), "key", TEXT))

@@ -1,4 +1,4 @@
-"""The read-only JSON API: published reports, listed and one by one in budget-disclosure/1."""
+"""The read-only JSON API: published reports (budgets and 决算), listed and one by one in budget-disclosure/1."""
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
@@ -7,18 +7,22 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
+from disclosures.choices import Kind
 from disclosures.models import Disclosure
 from public import params
 from public.caching import public_response
 from public.department_documents import published_department_document_or_404
 from public.final import published_final
 from public.opendata import exports
-from public.queries import fingerprint, published
+from public.queries import OPEN_DATA_KINDS, fingerprint, published
 from public.views.lookup import reports_for
 
 PAGE_SIZE = 50
 MAX_CURSOR_CODE = 20  # units.Unit.code
-FILTERS = {"year": "year", "department": "unit__department__code", "unit": "unit__code"}
+FILTERS = {"year": "year", "department": "unit__department__code", "unit": "unit__code", "kind": "kind"}
+# Where a kind's report is read: a budget's page, files and versions; a 决算's page and JSON.
+HTML_VIEWS = {Kind.BUDGET: "public:report", Kind.FINAL: "public:final_report"}
+JSON_VIEWS = {Kind.BUDGET: "public:api_detail", Kind.FINAL: "public:api_final"}
 
 
 def _json(payload: dict, status: int = 200) -> JsonResponse:
@@ -37,6 +41,8 @@ def _entry(request, disclosure: Disclosure) -> dict:
         }
         for stored in disclosure.published_files.all()
     }
+    if disclosure.kind != Kind.BUDGET:
+        files = {}  # a 决算's stored files have no download address yet: it is read on its page and as JSON
     return {
         "year": disclosure.year,
         "kind": disclosure.kind,
@@ -46,36 +52,42 @@ def _entry(request, disclosure: Disclosure) -> dict:
         "department": {"code": unit.department.code, "name": unit.department.name},
         "unit": {"code": unit.code, "name": unit.name, "type": unit.type},
         "links": {
-            "self": request.build_absolute_uri(reverse("public:api_detail", kwargs=kwargs)),
-            "html": request.build_absolute_uri(reverse("public:report", kwargs=kwargs)),
+            "self": request.build_absolute_uri(reverse(JSON_VIEWS[disclosure.kind], kwargs=kwargs)),
+            "html": request.build_absolute_uri(reverse(HTML_VIEWS[disclosure.kind], kwargs=kwargs)),
             "files": files,
         },
     }
 
 
 def _cursor(text: str) -> Q | None:
-    """``after=2025/309002``: the reports after that one in the list's order (newest year, then unit code)."""
-    year_text, _slash, unit_code = text.partition("/")
+    """``after=2025/309002/budget``: the reports after that one in the list's order (newest year, then unit
+    code, then kind: a unit's budget before its 决算). Without the kind, after every report of that unit."""
+    year_text, _slash, rest = text.partition("/")
+    unit_code, _slash, kind = rest.partition("/")
     year = params.year(year_text)
-    if year is None or not unit_code or len(unit_code) > MAX_CURSOR_CODE:
+    if year is None or not unit_code or len(unit_code) > MAX_CURSOR_CODE or (kind and kind not in OPEN_DATA_KINDS):
         return None
-    return Q(year__lt=year) | Q(year=year, unit__code__gt=unit_code)
+    after = Q(year__lt=year) | Q(year=year, unit__code__gt=unit_code)
+    return after | Q(year=year, unit__code=unit_code, kind__gt=kind) if kind else after
 
 
 @require_safe
 def disclosure_list(request):
-    """Published reports (current versions), newest year first, filtered by year, department and unit.
+    """Published reports (current versions of budgets and 决算, each with its ``kind``), newest year first,
+    filtered by year, department, unit and kind.
 
-    Paged by keyset: ``next`` carries ``after=<year>/<unit code>`` of the page's last report, so that any
-    page costs the same as the first (an offset would read every report before it).
+    Paged by keyset: ``next`` carries ``after=<year>/<unit code>/<kind>`` of the page's last report, so that
+    any page costs the same as the first (an offset would read every report before it).
     """
-    reports = published().order_by("-year", "unit__code").select_related("unit__department")
+    reports = published(OPEN_DATA_KINDS).order_by("-year", "unit__code", "kind").select_related("unit__department")
     for parameter, lookup in FILTERS.items():
         value = request.GET.get(parameter, "").strip()
         if not value:
             continue
         if parameter == "year" and params.year(value) is None:
             return _json({"error": _("参数 year 应为四位年份，例如 2025。")}, status=400)
+        if parameter == "kind" and value not in OPEN_DATA_KINDS:
+            return _json({"error": _("参数 kind 应为 budget（预算）或 final（决算）。")}, status=400)
         reports = reports.filter(**{lookup: value})
     if "page" in request.GET:
         return _json({"error": _("参数 page 已不再使用：请跟随结果中的 next 链接翻页（参数 after）。")}, status=400)
@@ -84,14 +96,14 @@ def disclosure_list(request):
     if after:
         cursor = _cursor(after)
         if cursor is None:
-            return _json({"error": _("参数 after 应为“年份/单位代码”，例如 2025/309002。")}, status=400)
+            return _json({"error": _("参数 after 应为“年份/单位代码/类型”，例如 2025/309002/budget。")}, status=400)
         reports = reports.filter(cursor)
     page = list(reports.prefetch_related("published_files")[: PAGE_SIZE + 1])
     more, page = len(page) > PAGE_SIZE, page[:PAGE_SIZE]
 
     def link(last: Disclosure) -> str:
         query = {key: request.GET[key] for key in FILTERS if request.GET.get(key)}
-        query["after"] = f"{last.year}/{last.unit.code}"
+        query["after"] = f"{last.year}/{last.unit.code}/{last.kind}"
         return request.build_absolute_uri(f"{reverse('public:api_list')}?{urlencode(query)}")
 
     return _json(

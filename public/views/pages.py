@@ -19,7 +19,7 @@ from public.directory import (
     years,
 )
 from public.final import final_context, published_final
-from public.queries import fingerprint, published
+from public.queries import OPEN_DATA_KINDS, fingerprint, published
 from public.report import report_context
 from public.views.lookup import reports_for
 
@@ -144,12 +144,17 @@ def department(request, year: int, code: str):
 
 
 def _open_data_etag(request) -> str:
-    summary = published().aggregate(count=Count("id"), latest=Max("published_at"))
+    summary = published(OPEN_DATA_KINDS).aggregate(count=Count("id"), latest=Max("published_at"))
     return fingerprint(summary)
 
 
 @require_safe
 @condition(etag_func=_open_data_etag)
 def open_data(request):
-    by_year = published().order_by("-year").values("year").annotate(count=Count("id"), latest=Max("published_at"))
+    by_year = (  # a year with only 决算 published has its downloads too; units counted once
+        published(OPEN_DATA_KINDS)
+        .order_by("-year")
+        .values("year")
+        .annotate(count=Count("unit", distinct=True), latest=Max("published_at"))
+    )
     return _page(render_to_string("public/open_data.html", {"years": list(by_year)}))

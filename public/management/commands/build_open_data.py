@@ -7,7 +7,7 @@ cache beforehand. Later publications only add their own report to the next build
 
 from django.core.management.base import BaseCommand
 
-from public.queries import years_with_reports
+from public.queries import years_with_open_data
 from public.tasks import build_year_downloads
 
 
@@ -18,6 +18,6 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, action="append", help="only this year (repeatable)")
 
     def handle(self, *args, year: list[int] | None, **options):
-        for chosen in year or years_with_reports():
+        for chosen in year or years_with_open_data():
             size = build_year_downloads(chosen)  # builds the Fiscal Data Package's files on the way
             self.stdout.write(f"{chosen}: {size} bytes" if size else f"{chosen}: nothing published")
