@@ -28,6 +28,7 @@ from disclosures.rendering import is_final
 from disclosures.rendering.limits import rendering_limited
 from disclosures.rendering.preview_cache import preview_pdf
 from disclosures.snapshot import stored_explanations
+from disclosures.views.explanations import explanations_response
 from disclosures.views.workflow import fire_from_post
 from units.models import Department
 from units.permissions import can_edit_department_data, departments_visible_to
@@ -156,6 +157,20 @@ def reasons(request, code: str, year: int, kind: str):
     }
     _attempt(request, lambda: save_reasons(document, written), _("情况说明已保存。"))
     return redirect("disclosures:department", code, year, kind)
+
+
+@login_required
+def explanations(request, code: str, year: int, kind: str):
+    """The department's texts and reasons beside the sentences of its document that print them."""
+    department = _department(request.user, code, kind)
+    document = _document(department, year, kind)
+    if document is None:
+        raise Http404
+    may_edit = can_edit_department_data(request.user, department)
+    here = ("disclosures:department_explanations", code, year, kind)
+    return explanations_response(
+        request, document, may_edit, here, "disclosures/department_explanations.html", department=department
+    )
 
 
 @login_required
