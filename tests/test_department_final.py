@@ -7,11 +7,15 @@ they must give every figure of the department's fixture (seed-001-2017-final.jso
 reads, and the same narrative in the liujiang-2017-final layout.
 """
 
+import json
+from decimal import Decimal
+
 import pytest
 
 from disclosures import snapshot
 from disclosures.checks import findings_for, run_checks
 from disclosures.department_documents import save_reasons, save_texts, start_department_document
+from disclosures.formats import exporter
 from disclosures.interchange import parse
 from disclosures.narrative import compose
 from disclosures.services import import_disclosure
@@ -97,3 +101,13 @@ def test_the_narrative_renders_at_department_level_in_the_seeds_layout(document)
     total, missing = reproduction(SEED, composed)
     assert total == 71
     assert set(missing) <= NOT_STATED, "\n".join(sorted(set(missing) - NOT_STATED))
+
+
+def test_its_json_carries_the_consolidated_final_accounts(document):
+    exported = json.loads(exporter("json")(document))
+    printed = json.loads((DEMO / SEED.fixture).read_text(encoding="utf-8"))
+    assert exported["level"] == "department" and len(exported["units"]) == 5
+    assert exported["final"]["procurement"] == {
+        key: f"{Decimal(value):.2f}" for key, value in printed["final"]["procurement"].items()
+    }
+    assert [row["project"] for row in exported["evaluations"]] == ["电子政务项目", "电子政务外网建设项目"]
