@@ -2,12 +2,15 @@
 what it saves there is its own words only, never its units' sums (which are never stored on it)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from disclosures import snapshot
 from disclosures.department_documents import start_department_document
 from disclosures.models import ExpenditureLine, Explanation, Income
 from disclosures.narrative.saving import Written, save_written
+from disclosures.synthetic import synthetic_department
 from tests.factories import UserFactory
 from units.models import DepartmentMembership, User
 
@@ -81,3 +84,14 @@ def test_figures_are_never_written_into_a_department_document(document):
 def test_a_unit_accountant_reads_it_only(client, document, accountant):
     client.force_login(accountant)
     assert client.get(URL).status_code == 404
+
+
+def test_the_page_reads_a_fixed_number_of_queries_whatever_the_units(catalogs, reviewer_client):
+    counts = {}
+    for code, size in (("901", 2), ("902", 40)):
+        synthetic_department(code, size)
+        url = reverse("disclosures:department_explanations", args=[code, 2025, "budget"])
+        with CaptureQueriesContext(connection) as queries:
+            assert reviewer_client.get(url).status_code == 200
+        counts[size] = len(queries)
+    assert counts[2] == counts[40] <= 22, counts
