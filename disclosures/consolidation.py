@@ -16,7 +16,14 @@ from decimal import Decimal
 
 from disclosures import snapshot
 from disclosures.choices import Level, Status
-from disclosures.models import FINAL_LINE_AMOUNT_FIELDS, THREE_PUBLIC_ROW_FIELDS, ConsolidatedUnit, Disclosure
+from disclosures.models import (
+    FINAL_AMOUNT_FIELDS,
+    FINAL_COUNT_FIELDS,
+    FINAL_LINE_AMOUNT_FIELDS,
+    THREE_PUBLIC_ROW_FIELDS,
+    ConsolidatedUnit,
+    Disclosure,
+)
 from disclosures.snapshot import (
     ZERO,
     BasicRow,
@@ -180,6 +187,12 @@ def consolidate(data: DisclosureData, parts: list[DisclosureData]) -> Disclosure
     data.targets = [target for part in parts for target in part.targets]
     data.operating_costs = sum((part.operating_costs for part in parts), ZERO)
     data.prior = _summed_prior(parts)
+    if data.is_final:  # a 决算's balances, procurement and asset counts add up; its evaluations are its units'
+        data.final = {
+            name: sum((part.final_figure(name) for part in parts), ZERO if name in FINAL_AMOUNT_FIELDS else 0)
+            for name in (*FINAL_AMOUNT_FIELDS, *FINAL_COUNT_FIELDS)
+        }
+        data.evaluations = [evaluation for part in parts for evaluation in part.evaluations]
     return data
 
 

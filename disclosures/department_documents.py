@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from disclosures.choices import Kind, Level
+from disclosures.editing import claim_for_edit
 from disclosures.layouts import layout_for
 from disclosures.models import FROZEN_STATUSES, ConsolidatedUnit, Disclosure, Explanation, record_content_change
 from disclosures.narrative.reasons import is_key
@@ -109,6 +110,20 @@ def save_reasons(document: Disclosure, reasons: dict[str, str]) -> None:
         Explanation(disclosure=locked, key=key, text=text.strip()) for key, text in reasons.items() if text.strip()
     )
     Disclosure.objects.filter(pk=locked.pk).update(lock_version=F("lock_version") + 1)
+
+
+@transaction.atomic
+def save_explanations_page(
+    document: Disclosure, *, texts: dict[str, str], explanations: dict[str, str], expected_lock_version: int
+) -> Disclosure:
+    """What the department writes on the explanations page: its texts and its reasons, nothing else (its
+    figures, 主要用于 and last year's figures are its units'). Refused like a table save when someone saved since
+    ``expected_lock_version`` (EditConflict) or the document is no longer editable (EditRefused)."""
+    claim_for_edit(document, expected_lock_version)
+    if texts:
+        save_texts(document, **texts)
+    save_reasons(document, explanations)
+    return Disclosure.objects.select_related("department__jurisdiction").get(pk=document.pk)
 
 
 def record_sources(document: Disclosure, members) -> None:

@@ -448,7 +448,18 @@ def document_fields(disclosure: Disclosure, department) -> dict:
 
 
 def _data(
-    disclosure, *, income, prior, lines, basic, three_public, procurement, services, targets, explanations, final,
+    disclosure,
+    *,
+    income,
+    prior,
+    lines,
+    basic,
+    three_public,
+    procurement,
+    services,
+    targets,
+    explanations,
+    final,
     evaluations,
 ):
     unit = disclosure.unit
@@ -545,6 +556,8 @@ def replace_content(disclosure: Disclosure, data: DisclosureData) -> None:
 
     Rows that stay the same are not written (disclosures.table_writers), so the audit shows what changed.
     """
+    if disclosure.is_department_level:  # its figures are its units' sums, never stored on it
+        raise ValueError(f"disclosure {disclosure.pk} is a department's document: its content is consolidated")
     book = code_book(disclosure.year)
     if disclosure.kind == Kind.FINAL:
         from disclosures.final_accounts import linked_budget  # here: it builds on this module

@@ -19,10 +19,28 @@ def publish(disclosure, reviewer, capture_on_commit):
     return Disclosure.objects.get(pk=disclosure.pk)
 
 
+# The department's own texts, which every layout prints (an empty one is refused at submission).
+DEPARTMENT_TEXTS = {
+    "duties": "负责全市大数据发展规划和政务信息化建设。",
+    "organisation": "本部门由本级和所属事业单位组成。",
+    "state_assets": "本部门国有资产占用情况见各单位公开材料。",
+}
+
+
+def with_texts(document):
+    """The department's document with its own texts written where they are still empty."""
+    for name, text in DEPARTMENT_TEXTS.items():
+        if not getattr(document, name):
+            setattr(document, name, text)
+    document.save()
+    return document
+
+
 def publish_department(document, units, accountant, reviewer, capture_on_commit):
-    """Approve the units' drafts, then submit, approve and publish the department's document."""
+    """Approve the units' drafts, write the department's texts, then submit, approve and publish its document."""
     for unit_disclosure in units:
         approve(unit_disclosure, accountant, reviewer)
+    document = with_texts(document)
     document = fire("submit", disclosure=document, user=reviewer, acknowledge_warnings=True).disclosure
     document = fire("approve", disclosure=document, user=reviewer).disclosure
     return publish(document, reviewer, capture_on_commit)

@@ -9,13 +9,14 @@ from django.core.management.base import CommandError
 
 from disclosures.department_documents import set_included, start_department_document
 from disclosures.interchange import InterchangeError, parse
+from tests.department_support import with_texts
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def document(both_units, department):
-    return start_department_document(department, 2025)
+    return with_texts(start_department_document(department, 2025))
 
 
 def export(tmp_path, *args) -> bytes:

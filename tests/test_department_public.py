@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from disclosures.department_documents import start_department_document
 from disclosures.workflow import publication
-from tests.department_support import correct_and_publish, publish_department
+from tests.department_support import correct_and_publish, publish_department, with_texts
 from units.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def quick_files(monkeypatch, settings, tmp_path):
 @pytest.fixture
 def published(both_units, department, accountant, reviewer, quick_files, django_capture_on_commit_callbacks):
     Membership.objects.create(user=accountant, unit=both_units[1].unit)
-    document = start_department_document(department, 2025)
+    document = with_texts(start_department_document(department, 2025))
     return publish_department(document, both_units, accountant, reviewer, django_capture_on_commit_callbacks)
 
 
@@ -55,7 +55,7 @@ def test_the_department_page_shows_its_document_with_hashes(client, published):
 def test_api_and_open_data_hold_the_department_document(client, published):
     document = json.loads(client.get(reverse("public:api_department", args=[2025, "309", "budget"])).content)
     assert document["level"] == "department" and [unit["code"] for unit in document["units"]] == ["309001", "309002"]
-    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("public:year_zip", args=[2025])).content))
+    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("public:year_zip", args=[2025])).getvalue()))
     assert "departments/309-2025-budget.json" in archive.namelist()
     assert client.get(reverse("public:api_department", args=[2025, "309", "final"])).status_code == 404
 

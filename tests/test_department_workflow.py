@@ -9,7 +9,7 @@ from disclosures.consolidation import members, out_of_date
 from disclosures.department_documents import start_department_document
 from disclosures.models import ConsolidatedUnit, DisclosureFrozen
 from disclosures.workflow.services import TransitionRefused, available_transitions, fire
-from tests.department_support import approve
+from tests.department_support import approve, with_texts
 from tests.department_support import publish as publish_now
 from units.models import Membership
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def document(both_units, department):
-    return start_department_document(department, 2025)
+    return with_texts(start_department_document(department, 2025))
 
 
 @pytest.fixture

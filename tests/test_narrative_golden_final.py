@@ -2,7 +2,8 @@
 stating the figure-bearing sentences of its 情况说明 with the same figures, except the seed's own errors.
 
 Seed 001 is a department's document of 5 units; the fixture models it as the department's own 决算 with
-the document's consolidated figures (its notes say so). The expected texts are under tests/golden/seed001/,
+the document's consolidated figures (its notes say so; tests/test_department_final.py builds the same document
+as a 部门决算 consolidated from its 5 units). The expected texts are under tests/golden/seed001/,
 one file per heading in the seed's order, compared as the 2024 goldens are (``test_narrative_golden_2024``):
 errata.json lists each place where the seed contradicts its own figures, with what the portal prints
 instead; only those corrections are applied.

@@ -48,7 +48,9 @@ class ExplanationsForm(forms.Form):
         self.page = page
         self.read_only = read_only
         self.fields["lock_version"].initial = page.disclosure.lock_version
-        self.slots = page.slots
+        # A department writes its texts and reasons only: 主要用于 and last year's figures are its units'.
+        self.owns_figures = not page.disclosure.is_department_level
+        self.slots = [slot for slot in page.slots if self.owns_figures or slot.kind != PURPOSE]
         self.carried_over = {slot.field_name for slot in self.slots if self._carried_over(slot)}
         for slot in self.slots:
             carried = slot.field_name in self.carried_over
@@ -62,6 +64,11 @@ class ExplanationsForm(forms.Form):
                 disabled=read_only,
                 widget=forms.Textarea(attrs={"rows": 1 if limit else TEXT_ROWS[slot.kind], "class": "form-control"}),
             )
+        self.class_codes = []
+        if self.owns_figures:
+            self._add_prior_fields(page, read_only)
+
+    def _add_prior_fields(self, page: ExplanationsPage, read_only: bool) -> None:
         prior = page.prior
         locked = page.prior_is_published or read_only
         for name in PRIOR_YEAR_AMOUNT_FIELDS:
@@ -87,7 +94,7 @@ class ExplanationsForm(forms.Form):
 
     @property
     def prior_fields(self) -> list[forms.BoundField]:
-        return [self[PRIOR_PREFIX + name] for name in PRIOR_YEAR_AMOUNT_FIELDS]
+        return [self[PRIOR_PREFIX + name] for name in PRIOR_YEAR_AMOUNT_FIELDS] if self.owns_figures else []
 
     @property
     def class_fields(self) -> list[forms.BoundField]:
@@ -114,6 +121,8 @@ class ExplanationsForm(forms.Form):
                 written.purposes[(code, fund)] = text
             else:
                 written.explanations[slot.key] = text
+        if not self.owns_figures:
+            return Written(texts=written.texts, explanations=written.explanations)
         figures = {name: self.cleaned_data[PRIOR_PREFIX + name] for name in PRIOR_YEAR_AMOUNT_FIELDS}
         classes = {code: self.cleaned_data[CLASS_PREFIX + code] for code in self.class_codes}
         classes = {code: amount for code, amount in classes.items() if amount is not None}

@@ -65,17 +65,15 @@ class ExplanationsPage:
         return [finding for finding in self.findings if finding.field not in boxed]
 
     def with_boxes(self, form=None) -> list[tuple[PagePart, list[tuple[PageSection, list[Box]]]]]:
-        """Every part and section with its boxes; ``form`` (keyed by ``Slot.field_name``) gives the fields."""
+        """Every part and section with its boxes; ``form`` (keyed by ``Slot.field_name``) gives the fields (a slot
+        it has no field for, such as a department's 主要用于, is shown as it reads)."""
         return [
             (
                 part,
                 [
                     (
                         section,
-                        [
-                            Box(slot, form[slot.field_name] if form is not None else None, self.findings_on(slot))
-                            for slot in section.slots
-                        ],
+                        [Box(slot, _field(form, slot), self.findings_on(slot)) for slot in section.slots],
                     )
                     for section in part.sections
                 ],
@@ -91,6 +89,10 @@ class ExplanationsPage:
     @property
     def prior_is_published(self) -> bool:
         return self.previous is not None
+
+
+def _field(form, slot: Slot):
+    return form[slot.field_name] if form is not None and slot.field_name in form.fields else None
 
 
 def _on_unit_words(finding: Finding, slot_keys: set[str]) -> bool:

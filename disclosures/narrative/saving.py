@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from disclosures.department_documents import save_explanations_page
 from disclosures.editing import claim_for_edit
 from disclosures.models import Disclosure
 from disclosures.snapshot import DisclosureData, Prior, load, replace_content
@@ -46,8 +47,17 @@ def save_written(disclosure: Disclosure, written: Written, *, expected_lock_vers
     """Store ``written`` in one transaction and bump the lock version; returns the saved disclosure.
 
     Raises EditConflict when the disclosure was saved after ``expected_lock_version`` was read, and
-    EditRefused when it is no longer editable.
+    EditRefused when it is no longer editable. A department's document keeps only its texts and reasons.
     """
+    if disclosure.is_department_level:
+        if written.purposes or written.replace_prior:
+            raise ValueError("a department's 主要用于 and last year's figures are its units'")
+        return save_explanations_page(
+            disclosure,
+            texts=written.texts,
+            explanations=written.explanations,
+            expected_lock_version=expected_lock_version,
+        )
     with transaction.atomic():
         current = claim_for_edit(disclosure, expected_lock_version)
         data = load(current)

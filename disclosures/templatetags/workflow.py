@@ -9,6 +9,7 @@ from disclosures.forms.workflow import CommentForm, TransitionForm
 from disclosures.layouts import get_layout
 from disclosures.models import PublicationJob, WorkflowEvent
 from disclosures.workflow.comments import comments_context
+from disclosures.workflow.links import publication_job_url
 from disclosures.workflow.services import available_transitions
 from disclosures.workflow.typed import take_typed
 
@@ -76,3 +77,13 @@ def transition_url(disclosure, name: str) -> str:
 def table_label(table: str, disclosure) -> str:
     """A table's key as the disclosure's layout prints it: 预算公开03表."""
     return get_layout(disclosure.layout).tables.code(table) if table else ""
+
+
+@register.filter
+def job_progress_url(job: PublicationJob) -> str:
+    return publication_job_url(job)
+
+
+@register.filter
+def job_status_url(job: PublicationJob) -> str:
+    return publication_job_url(job, status=True)

@@ -6,9 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from disclosures import consolidation
 from disclosures.checks import findings_for
@@ -23,12 +24,13 @@ from disclosures.department_documents import (
 )
 from disclosures.formats import FORMATS, exporter, file_name
 from disclosures.forms.department import DepartmentTextsForm
-from disclosures.models import Disclosure
+from disclosures.models import Disclosure, PublicationJob
 from disclosures.rendering import is_final
 from disclosures.rendering.limits import rendering_limited
 from disclosures.rendering.preview_cache import preview_pdf
 from disclosures.snapshot import stored_explanations
-from disclosures.views.workflow import fire_from_post
+from disclosures.views.explanations import explanations_response
+from disclosures.views.workflow import fire_from_post, job_status_response, publication_job_page
 from units.models import Department
 from units.permissions import can_edit_department_data, departments_visible_to
 
@@ -159,14 +161,56 @@ def reasons(request, code: str, year: int, kind: str):
 
 
 @login_required
+def explanations(request, code: str, year: int, kind: str):
+    """The department's texts and reasons beside the sentences of its document that print them."""
+    department = _department(request.user, code, kind)
+    document = _document(department, year, kind)
+    if document is None:
+        raise Http404
+    may_edit = can_edit_department_data(request.user, department)
+    here = ("disclosures:department_explanations", code, year, kind)
+    return explanations_response(
+        request, document, may_edit, here, "disclosures/department_explanations.html", department=department
+    )
+
+
+@login_required
 @require_POST
 def transition(request, code: str, year: int, kind: str, name: str):
     department = _department(request.user, code, kind)
     document = _document(department, year, kind)
     if document is None:
         raise Http404
-    fire_from_post(request, document, name)
+    outcome = fire_from_post(request, document, name)
+    if outcome is not None and outcome.job is not None:
+        return redirect("disclosures:department_publication_job", code, year, kind, outcome.job.pk)
     return redirect("disclosures:department", code, year, kind)
+
+
+def _job(request, code: str, year: int, kind: str, job_id: int) -> tuple[Department, PublicationJob]:
+    """A publication job of the department's document of the year and kind, for someone who may see it."""
+    department = _department(request.user, code, kind)
+    jobs = PublicationJob.objects.filter(
+        disclosure__level=Level.DEPARTMENT, disclosure__department=department, disclosure__year=year,
+        disclosure__kind=kind,
+    ).select_related("disclosure__department__jurisdiction", "requested_by")  # fmt: skip
+    return department, get_object_or_404(jobs, pk=job_id)
+
+
+@login_required
+@require_GET
+def publication_job(request, code: str, year: int, kind: str, job_id: int):
+    department, job = _job(request, code, year, kind, job_id)
+    done_url = reverse("disclosures:department", args=[code, year, kind])
+    template = "workflow/department_publication_job.html"
+    return publication_job_page(request, job, template, department=department, done_url=done_url)
+
+
+@login_required
+@require_GET
+def publication_job_status(request, code: str, year: int, kind: str, job_id: int):
+    """Polled by the department's publication page while the files are being rendered."""
+    return job_status_response(_job(request, code, year, kind, job_id)[1])
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""The explanations page: the unit writes its reasons, 主要用于 and texts beside the sentences that print them."""
+"""The explanations page: the unit (or the department, on its document) writes its reasons, 主要用于 and texts
+beside the sentences that print them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from disclosures.access import current_disclosure_or_404
 from disclosures.editing import EditConflict, EditRefused
 from disclosures.forms.explanations import ExplanationsForm
+from disclosures.models import Disclosure
 from disclosures.narrative.page import explanations_page
 from disclosures.narrative.saving import save_written
 from units.permissions import can_edit_unit_data
@@ -19,7 +21,13 @@ TEMPLATE = "disclosures/explanations.html"
 @login_required
 def explanations(request, unit_code: str, year: int):
     disclosure = current_disclosure_or_404(request.user, unit_code, year)
-    may_edit = can_edit_unit_data(request.user, disclosure.unit) and disclosure.is_editable
+    may_edit = can_edit_unit_data(request.user, disclosure.unit)
+    return explanations_response(request, disclosure, may_edit, ("disclosures:explanations", unit_code, year))
+
+
+def explanations_response(request, disclosure: Disclosure, may_edit: bool, here: tuple, template=TEMPLATE, **extra):
+    """The page of ``disclosure``, saving what was posted when ``may_edit``; ``here`` is its URL's name and args."""
+    may_edit = may_edit and disclosure.is_editable
     if request.method == "POST" and not may_edit:
         raise PermissionDenied
     page = explanations_page(disclosure)
@@ -34,15 +42,16 @@ def explanations(request, unit_code: str, year: int):
             status = 409
         except EditRefused as refused:
             messages.error(request, str(refused))
-            return redirect("disclosures:explanations", unit_code, year)
+            return redirect(*here)
         else:
             messages.success(request, _("情况说明已保存。"))
-            return redirect("disclosures:explanations", unit_code, year)
+            return redirect(*here)
     context = {
         "disclosure": disclosure,
         "active_tab": "explanations",
         "page": page,
         "parts": page.with_boxes(None if form.read_only else form),
         "form": form,
+        **extra,
     }
-    return render(request, TEMPLATE, context, status=status)
+    return render(request, template, context, status=status)

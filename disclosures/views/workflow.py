@@ -120,11 +120,19 @@ def publication_job(request, unit_code: str, year: int, job_id: int):
     job = get_object_or_404(PublicationJob.objects.filter(disclosure__in=visible_disclosures(request.user)), pk=job_id)
     if job.disclosure.unit_id != disclosure.unit_id or job.disclosure.year != year:
         raise Http404
-    return render(
-        request,
-        "workflow/publication_job.html",
-        {"disclosure": job.disclosure, "job": job, "active_tab": "history", "next_url": disclosure_url(disclosure)},
-    )
+    done_url = reverse("disclosures:history", args=[unit_code, year])
+    return publication_job_page(request, job, "workflow/publication_job.html", done_url=done_url)
+
+
+def publication_job_page(request, job: PublicationJob, template: str, **context):
+    """The page following a unit's or a department's publication job (``done_url``: where its files are listed)."""
+    context |= {
+        "disclosure": job.disclosure,
+        "job": job,
+        "active_tab": "history",
+        "next_url": disclosure_url(job.disclosure),
+    }
+    return render(request, template, context)
 
 
 @login_required
@@ -137,6 +145,10 @@ def publication_job_status(request, unit_code: str, year: int, job_id: int):
         ),
         pk=job_id,
     )
+    return job_status_response(job)
+
+
+def job_status_response(job: PublicationJob) -> JsonResponse:
     return JsonResponse(
         {
             "state": job.state,

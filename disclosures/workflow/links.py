@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from disclosures.models import Disclosure
+from disclosures.models import Disclosure, PublicationJob
 
 
 def disclosure_url(disclosure: Disclosure) -> str:
@@ -14,6 +14,16 @@ def disclosure_url(disclosure: Disclosure) -> str:
         return reverse("disclosures:detail", args=arguments)
     except NoReverseMatch:
         return reverse("disclosures:history", args=arguments)
+
+
+def publication_job_url(job: PublicationJob, *, status: bool = False) -> str:
+    """The page following a publication job (or, with ``status``, the JSON that page polls)."""
+    disclosure = job.disclosure
+    if disclosure.is_department_level:
+        name, owner = "department_publication_job", [disclosure.department.code, disclosure.year, disclosure.kind]
+    else:
+        name, owner = "publication_job", [disclosure.unit.code, disclosure.year]
+    return reverse(f"disclosures:{name}{'_status' if status else ''}", args=[*owner, job.pk])
 
 
 def absolute(path: str) -> str:

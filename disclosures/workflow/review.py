@@ -240,6 +240,8 @@ def rows_for(units: list[Unit], today: date) -> list[ReviewRow]:
 def review_rows(year: int, *, today: date, **criteria) -> list[ReviewRow]:
     """Every row matching the criteria (for commands and tests; pages use review_page)."""
     return rows_for(list(units_for_review(ReviewFilters(year=year, today=today, **criteria))), today)
+
+
 def department_documents(year: int) -> list[Disclosure]:
     """The departments' own documents of the year being prepared or reviewed, else their latest published: one query."""
     documents = (
