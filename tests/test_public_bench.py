@@ -34,3 +34,17 @@ def test_bench_seed_publishes_copies_of_seed_002(db, client):
     assert client.get(f"/2025/{unit.code}/files/pdf/").status_code == 200
     with pytest.raises(CommandError, match="already loaded"):
         call_command("bench_seed", units=1, departments=1)
+
+
+def test_bench_seed_can_leave_the_copies_approved_for_the_bulk_publication_benchmark(db):
+    call_command("bench_seed", units=2, departments=1, approved=True)
+
+    copies = Disclosure.objects.filter(unit__code__startswith="8")
+    assert copies.count() == 2 and set(copies.values_list("status", flat=True)) == {Status.APPROVED}
+    assert not PublishedFile.objects.filter(disclosure__in=copies).exists()
+    assert all(ExpenditureLine.objects.filter(disclosure=disclosure).count() == 8 for disclosure in copies)
+
+
+def test_bulk_publication_benchmark_needs_real_workers(db):
+    with pytest.raises(CommandError, match="REDIS_URL"):
+        call_command("bench_bulk_publish", count=1, workers=1)

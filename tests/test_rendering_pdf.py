@@ -175,3 +175,25 @@ def test_preview_pdf_is_rendered_once_per_state_of_the_content(client, accountan
     Disclosure.objects.get(pk=seed_disclosure.pk).save()  # the unit's own texts live on the disclosure row
     client.get(url)
     assert renders == [True, True, True]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_pdf_render_leaves_the_garbage_collector_as_it_found_it(enabled, monkeypatch):
+    import gc
+
+    from disclosures.rendering import export
+
+    seen = []
+    monkeypatch.setattr(export, "HTML", lambda **kwargs: seen.append(gc.isenabled()) or _Fails())
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError):
+            export.pdf_from_html("<p>x</p>")
+        assert seen == [False] and gc.isenabled() is enabled  # off while WeasyPrint runs, restored after
+    finally:
+        gc.enable()
+
+
+class _Fails:
+    def write_pdf(self, **options):
+        raise RuntimeError("layout failed")

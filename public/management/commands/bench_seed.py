@@ -60,8 +60,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--units", type=int, default=1000)
         parser.add_argument("--departments", type=int, default=40)
+        parser.add_argument(
+            "--approved", action="store_true", help="leave the copies approved, without files, for a worker to publish"
+        )
 
-    def handle(self, *args, units: int, departments: int, **options):
+    def handle(self, *args, units: int, departments: int, approved: bool, **options):
         if Department.objects.filter(code__startswith=DEPARTMENT_PREFIX).exists():
             raise CommandError("The benchmark data is already loaded in this database.")
         load_starter_catalogs()
@@ -72,18 +75,21 @@ class Command(BaseCommand):
         eager = current_app.conf.task_always_eager
         current_app.conf.task_always_eager = False
         try:
-            self.copy_template(template, units, departments)
+            self.copy_template(template, units, departments, approved=approved)
         finally:
             current_app.conf.task_always_eager = eager
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # as autovacuum would soon: the planner needs the new tables' sizes
-        self.stdout.write(f"{units} published copies of seed 002 in {departments} departments.")
+        state = "approved" if approved else "published"
+        self.stdout.write(f"{units} {state} copies of seed 002 in {departments} departments.")
 
     @transaction.atomic
-    def copy_template(self, template: Disclosure, units: int, departments: int) -> None:
+    def copy_template(self, template: Disclosure, units: int, departments: int, *, approved: bool) -> None:
         ids = self.create_disclosures(template, units, departments)
         self.copy_content(template, ids)
+        if approved:
+            return  # scripts/bench_bulk_publish has the workers render and store the files
         self.copy_files(template, ids)
         # Published last: a published version's content cannot be written any more.
         Disclosure.objects.filter(pk__in=ids).update(status=Status.PUBLISHED, published_at=timezone.now())
