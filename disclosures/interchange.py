@@ -302,7 +302,10 @@ def parse(raw: bytes | str) -> DisclosureData:
     kind = reader.choice(document.get("kind", Kind.BUDGET), "kind", Kind.values, "类型")
     department = reader.obj(document.get("department"), "department")
     unit = reader.obj(document.get("unit"), "unit")
-    type_wording = reader.text(unit.get("type"), "unit.type")
+    type_wording = unit.get("type")
+    if type_wording is not None and not isinstance(type_wording, str):
+        reader.error("unit.type", f"应为文字（单位类型，可选：{'、'.join(Unit.Type.values)}）")
+        type_wording = None
     unit_type = unit_type_from_wording(type_wording) or reader.choice(
         type_wording, "unit.type", Unit.Type.values, "单位类型"
     )
