@@ -138,3 +138,13 @@ _FINAL_TABLES: tuple[TableSpec, ...] = (
 )
 
 FINAL_TABLES: dict[str, TableSpec] = {table.key: table for table in _FINAL_TABLES}
+
+
+# A 决算 function table as the layouts print it (一般公共预算, 国有资本经营): 决算数 by 基本 and 项目 of each 项.
+FUNCTION_TOTALS = (
+    Column(_("科目编码"), "function_code", "code"),
+    Column(_("科目名称"), "name", "text"),
+    Column(_("合计"), "total"),
+    Column(_("基本支出"), "basic"),
+    Column(_("项目支出"), "project"),
+)

@@ -13,15 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from disclosures.choices import Kind
 from disclosures.layouts import final_slots, slots
 from disclosures.layouts.base import OPERATING_COSTS_OF_AGENCIES, GlossaryEntry, Layout, PartSpec, Rules, SectionSpec
-from disclosures.tables.declaration import Column, Published, TableKey, table_set
-
-FUNCTION_TOTALS = (
-    Column(_("科目编码"), "function_code", "code"),
-    Column(_("科目名称"), "name", "text"),
-    Column(_("合计"), "total"),
-    Column(_("基本支出"), "basic"),
-    Column(_("项目支出"), "project"),
-)
+from disclosures.tables.declaration import Published, TableKey, table_set
+from disclosures.tables.final_declaration import FUNCTION_TOTALS
 
 TABLES = table_set(
     "liujiang-final",
