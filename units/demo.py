@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.test.utils import override_settings
 
 from disclosures.department_documents import save_texts, start_department_document
 from disclosures.interchange import parse
@@ -125,7 +126,10 @@ def load_published_seeds() -> list[Disclosure]:
         reviewer = User.objects.get(username="shenhe")
         disclosure = fire("submit", disclosure=disclosure, user=accountant, acknowledge_warnings=True).disclosure
         disclosure = fire("approve", disclosure=disclosure, user=reviewer, comment="演示数据").disclosure
-        fire("publish", disclosure=disclosure, user=reviewer)
+        # load_demo's process ends when it returns, and a publication thread would end with it: without a
+        # broker, the demo's publications are rendered before the command goes on.
+        with override_settings(PUBLICATION_IN_THREAD=False):
+            fire("publish", disclosure=disclosure, user=reviewer)
         published.append(Disclosure.objects.get(pk=disclosure.pk))
     return published
 
