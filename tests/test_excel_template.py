@@ -94,19 +94,19 @@ def test_the_template_protects_every_sheet_without_a_password(draft):
     assert all(not sheet.protection.password for sheet in workbook.worksheets)
 
 
-def test_only_entry_cells_are_open_and_derived_cells_are_blank(draft):
+def test_only_entry_cells_are_open_and_derived_cells_are_blank_or_totals(draft):
     workbook = opened(template_bytes(draft))
     table_1 = workbook["预算公开01表"]
     assert table_1["A7"].value == "（一）上级补助" and not table_1["B7"].protection.locked
     assert table_1["B7"].value is None  # a blank form, not zeros
-    assert table_1["B6"].protection.locked and table_1["B6"].value is None  # 一、一般公共预算拨款 is a sum
+    assert table_1["B6"].protection.locked and table_1["B6"].value == "=SUM(B7:B9)"  # 一、一般公共预算拨款
     assert table_1["D6"].protection.locked  # expenditure comes from table 3
     table_3 = workbook["预算公开03表"]
     assert len(open_rows(table_3, "A")) == 40
     first = open_rows(table_3, "A")[0]
     assert table_3[f"D{first}"].protection.locked  # 合计
     assert not table_3[f"{letter(3, 'personnel')}{first}"].protection.locked
-    assert table_3["D5"].value is None  # no stale zero in the 合计 row
+    assert table_3["D5"].value == "=SUM(D6:D45)"  # no stale zero in the 合计 row: its formula
     table_7 = workbook["预算公开07表"]
     rows = open_rows(table_7, "C")
     assert len(rows) == 5 and table_7[f"A{rows[0]}"].value == "309002"

@@ -2,10 +2,12 @@
 
 Amounts are written in 万元 as exact numbers (up to 6 decimals, so every 元 cent survives) and shown
 with 2 decimals; codes are text so that leading zeros and 7-digit codes stay as typed. Derived cells
-are filled in grey and locked; entered cells are white and unlocked, and every sheet is protected (without
-a password) so that only they can be typed in.
+are filled in grey and locked, totals as formulas over the sheet's cells (disclosures.excel.formulas);
+entered cells are white and unlocked, and every sheet is protected (without a password) so that only
+they can be typed in.
 """
 
+from decimal import Decimal
 from io import BytesIO
 
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from disclosures.choices import Fund, IncomeSource, IndicatorCategory, Kind, ProcurementCategory, ProcurementMode
 from disclosures.excel import styles
 from disclosures.excel.final_figures import COUNT, FIGURE_COLUMNS, FINAL_FIGURES_SHEET, figures
+from disclosures.excel.formulas import Total, column_letters, sheet_totals
 from disclosures.excel.layout import (
     FINAL_LINE_AMOUNTS,
     FINAL_LINE_COLUMNS,
@@ -192,8 +195,10 @@ class _TableWriter:
     def write(self, table: BuiltTable, rows: list[Row]) -> None:
         self._preface()
         first_data_row = self._header()
+        totals = sheet_totals(self.layout, rows)
         for offset, row in enumerate(rows):
             self._row(first_data_row + offset, row)
+        self._totals(rows, totals, first_data_row)
         last_row = first_data_row + len(rows) - 1
         self._notes(table, last_row + 2)
         self._drop_downs(rows, first_data_row)
@@ -246,6 +251,15 @@ class _TableWriter:
             cell = _put(self.sheet, number, index, value, column.kind, entered=entered)
             if row.kind in BOLD_KINDS:
                 cell.font = styles.BOLD
+
+    def _totals(self, rows: list[Row], totals: dict[tuple[int, str], Total], first_data_row: int) -> None:
+        """Totals as formulas over the sheet's own cells; in a filled workbook, only where they give the figure."""
+        letters = column_letters(self.layout)
+        for (offset, key), total in totals.items():
+            figure = rows[offset].cells.get(key)
+            if not self.template and (not isinstance(figure, Decimal) or total.value(rows) != figure):
+                continue  # not a sum of what the sheet shows (it comes from another table): the figure stays
+            self.sheet[f"{letters[key]}{first_data_row + offset}"].value = total.formula(first_data_row, letters)
 
     def _notes(self, table: BuiltTable, first: int) -> None:
         notes = [table.note] if table.note else []
