@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Model
 
+from disclosures.excel.layout import explanation_label
 from disclosures.models import (
     BasicExpenditure,
     Disclosure,
@@ -77,7 +78,7 @@ AUDITED = (
     Audited(PriorYear, "", lambda r: (), lambda r: "上年数"),
     Audited(PriorYearFunctionClass, "", lambda r: (r.scope, r.class_code), lambda r: f"上年数 {r.class_code}"),
     Audited(PriorYearEconomic, "", lambda r: (r.code,), lambda r: f"上年数 {r.code}"),
-    Audited(Explanation, "", lambda r: (r.key,), lambda r: f"情况说明 {r.key}"),
+    Audited(Explanation, "", lambda r: (r.key,), lambda r: f"情况说明 {explanation_label(r.key)}"),
 )  # fmt: skip
 
 
@@ -150,7 +151,13 @@ def _tracked_fields(history_model) -> list:
 
 def _values(entry: _Entry) -> dict[str, tuple[str, str]]:
     record = entry.record
-    return {f.name: (str(f.verbose_name), _display(f, getattr(record, f.name))) for f in _tracked_fields(type(record))}
+    values = {
+        f.name: (str(f.verbose_name), _display(f, getattr(record, f.name))) for f in _tracked_fields(type(record))
+    }
+    if entry.audited.model is Explanation:  # what it explains, in words rather than its key
+        label, key = values["key"]
+        values["key"] = (label, explanation_label(key))
+    return values
 
 
 def _diff(before: _Entry, after: _Entry) -> list[FieldChange]:
