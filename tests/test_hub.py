@@ -85,6 +85,10 @@ def test_a_clean_disclosure_says_so(accountant_client, catalogs, unit, seed_json
     assert findings_for(disclosure) == []
     html = page(accountant_client.get(DETAIL))
     assert "未发现问题" in html and "0个错误" in html and "finding-link" not in html
+    # a count of nothing is neutral, not an alarm
+    assert '<span class="badge text-bg-secondary">0个错误</span>' in html
+    assert '<span class="badge text-bg-secondary">0个警告</span>' in html
+    assert "text-bg-danger" not in html.split('id="findings-heading"')[1].split("</h2>")[0]
 
 
 def test_overview_queries_are_bounded(accountant_client, seed_disclosure, django_assert_max_num_queries):
