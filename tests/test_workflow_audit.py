@@ -92,10 +92,8 @@ def test_a_reimport_shows_only_what_changed(acting_as, accountant, seed_disclosu
     field = changed[0].fields[0]
     assert (field.name, field.old, field.new) == ("项目支出", f"{old_project:,.2f}", f"{line.project:,.2f}")
     created = [row for row in latest.rows if row.action == "created"]
-    assert [row.row for row in created] == ["情况说明 项目支出增减的主要原因"]  # in words, not its key
-    assert [(f.name, f.new) for f in created[0].fields if f.name == "说明对象"] == [
-        ("说明对象", "项目支出增减的主要原因")
-    ]
+    assert [row.row for row in created] == ["情况说明 项目支出变动原因"]  # in words, not its key
+    assert [(f.name, f.new) for f in created[0].fields if f.name == "说明对象"] == [("说明对象", "项目支出变动原因")]
     assert latest.deleted == 0
 
 
@@ -110,9 +108,9 @@ def test_the_audit_trail_names_explanations_in_words(acting_as, accountant, seed
     rows = [row.row for row in change_log([seed_disclosure])[0].rows if row.what == "情况说明"]
     assert sorted(rows) == sorted(
         [
-            "情况说明 政府采购预算情况说明",
-            "情况说明 “政府购买服务预算表”没有数据的说明",
-            "情况说明 会议费增减的主要原因",
+            "情况说明 政府采购预算变动原因",
+            "情况说明 预算公开11表无数据的说明",
+            "情况说明 会议费变动原因",
         ]
     )
 

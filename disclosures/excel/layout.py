@@ -331,43 +331,14 @@ def prior_code_field(group: str, code: str, name: str) -> InfoField:
     return InfoField(f"prior.{group}.{code}", str(label) % {"code": code, "name": name}, OPTIONAL_AMOUNT)
 
 
-# The subjects of the keys that carry one after a dot (three_public.meeting, purpose.abroad, budget_gap.gov_fund).
-EXPLAINED_SUBJECTS = {
-    "total": _("“三公”经费"), "abroad": _("因公出国（境）费"), "vehicle": _("公务用车购置及运行维护费"),
-    "vehicle_purchase": _("公务用车购置费"), "vehicle_operation": _("公务用车运行维护费"),
-    "reception": _("公务接待费"), "meeting": _("会议费"), "training": _("培训费"), "three_public": _("“三公”经费"),
-    "centralized": _("集中采购"), "decentralized": _("分散采购"), "basic": _("基本支出"), "project": _("项目支出"),
-    **{value: label for value, label in Fund.choices},
-}  # fmt: skip
-EXPLANATION_FAMILIES = {
-    "three_public": _("%(subject)s增减的主要原因"),
-    "procurement": _("政府采购（%(subject)s）情况说明"),
-    "purpose": _("%(subject)s主要用于"),
-    "budget_gap": _("%(subject)s决算数与年初预算数不同的原因"),
-}
-
-
-def explanation_label(key: str, class_names: dict[str, str] | None = None) -> str:
-    """How a person names what an explanation explains (its key is the portal's: ``procurement``)."""
-    if key in EXPLANATION_LABELS:
-        return str(EXPLANATION_LABELS[key])
-    family, _dot, rest = key.partition(".")
-    subject, _dot, code = rest.partition(".")
-    if family == "function_class":
-        name = (class_names or dict(FUNCTION_CLASSES)).get(rest, "")
-        return _("%(code)s %(name)s（类）支出增减的主要原因") % {"code": rest, "name": name}
-    if family == "economic":
-        return _("经济分类%(code)s支出增减的主要原因") % {"code": rest}
-    if family == "empty" and rest in BUDGET_TABLES:
-        return _("“%(table)s”没有数据的说明") % {"table": base_spec(rest).title}
-    if family in EXPLANATION_FAMILIES and subject in EXPLAINED_SUBJECTS:
-        label = str(EXPLANATION_FAMILIES[family]) % {"subject": EXPLAINED_SUBJECTS[subject]}
-        return f"{label}（{code}）" if code else label
-    return key
-
-
 def explanation_field(key: str, class_names: dict[str, str]) -> InfoField:
-    return InfoField(f"{EXPLANATION_PREFIX}{key}", explanation_label(key, class_names), LONGTEXT)
+    label = EXPLANATION_LABELS.get(key)
+    if label is None and key.startswith("function_class."):
+        code = key.removeprefix("function_class.")
+        label = _("%(code)s %(name)s（类）支出增减的主要原因") % {"code": code, "name": class_names.get(code, "")}
+    elif label is None and key.startswith("economic."):
+        label = _("经济分类%(code)s支出增减的主要原因") % {"code": key.removeprefix("economic.")}
+    return InfoField(f"{EXPLANATION_PREFIX}{key}", str(label or key), LONGTEXT)
 
 
 def prior_code_of(key: str) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Model
 
-from disclosures.excel.layout import explanation_label
+from disclosures.checks.yoy import explanation_label
 from disclosures.models import (
     BasicExpenditure,
     Disclosure,
@@ -31,11 +31,14 @@ from disclosures.models import (
     ServicePurchaseItem,
     ThreePublicCosts,
 )
+from disclosures.tables.builders import Names
 from disclosures.tables.declaration import TableKey
 
 # Changes by one person less than this apart belong to one change set (one save, one import).
 SAME_CHANGE = timedelta(seconds=3)
 # Bookkeeping that says nothing about the data: ids, links to the owner, row order, status (see the events).
+# Explanations are named as their box on the 说明 page names them; 类 by the published list (no catalog query).
+CATALOG_NAMES = Names({})
 SKIPPED_FIELDS = {"id", "disclosure", "target", "prior_year", "position", "status", "created_at", "published_at"}
 
 
@@ -78,7 +81,7 @@ AUDITED = (
     Audited(PriorYear, "", lambda r: (), lambda r: "上年数"),
     Audited(PriorYearFunctionClass, "", lambda r: (r.scope, r.class_code), lambda r: f"上年数 {r.class_code}"),
     Audited(PriorYearEconomic, "", lambda r: (r.code,), lambda r: f"上年数 {r.code}"),
-    Audited(Explanation, "", lambda r: (r.key,), lambda r: f"情况说明 {explanation_label(r.key)}"),
+    Audited(Explanation, "", lambda r: (r.key,), lambda r: f"情况说明 {explanation_label(r.key, CATALOG_NAMES)}"),
 )  # fmt: skip
 
 
@@ -156,7 +159,7 @@ def _values(entry: _Entry) -> dict[str, tuple[str, str]]:
     }
     if entry.audited.model is Explanation:  # what it explains, in words rather than its key
         label, key = values["key"]
-        values["key"] = (label, explanation_label(key))
+        values["key"] = (label, explanation_label(key, CATALOG_NAMES))
     return values
 
 
