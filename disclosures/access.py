@@ -17,7 +17,7 @@ def current_disclosure_or_404(
 ) -> Disclosure:
     """The version being worked on (the open one, else the latest), or a given version; 404 outside the user's scope.
 
-    The workspace's URLs name a unit's budget: a unit with a 决算 of the same year still finds its budget there.
+    ``kind``: a 决算's workspace URLs carry ``final`` after the year (``workspace_paths``), a budget's none.
     """
     versions = visible_disclosures(user).filter(unit__code=unit_code, year=year, kind=kind).order_by("-version")
     if version is not None:

@@ -1,8 +1,7 @@
-from django.urls import path
-
 from disclosures.views import document
+from disclosures.workspace_paths import unit_paths
 
 urlpatterns = [
-    path("units/<str:unit_code>/<int:year>/preview/", document.preview, name="preview"),
-    path("units/<str:unit_code>/<int:year>/preview.pdf", document.preview_pdf, name="preview_pdf"),
+    *unit_paths("preview/", document.preview, "preview"),
+    *unit_paths("preview.pdf", document.preview_pdf, "preview_pdf"),
 ]

@@ -1,8 +1,9 @@
 from django.urls import path
 
 from disclosures.views import entry
+from disclosures.workspace_paths import unit_paths
 
 urlpatterns = [
-    path("units/<str:unit_code>/<int:year>/tables/<int:number>/", entry.table, name="table"),
+    *unit_paths("tables/<int:number>/", entry.table, "table"),
     path("codes/<int:year>/search/", entry.code_search, name="code_search"),
 ]

@@ -1,9 +1,8 @@
-from django.urls import path
-
 from disclosures.views import excel
+from disclosures.workspace_paths import unit_paths
 
 urlpatterns = [
-    path("units/<str:unit_code>/<int:year>/excel/", excel.upload, name="excel_upload"),
-    path("units/<str:unit_code>/<int:year>/excel/preview/<str:token>/", excel.preview, name="excel_preview"),
-    path("units/<str:unit_code>/<int:year>/excel/template.xlsx", excel.template, name="excel_template"),
+    *unit_paths("excel/", excel.upload, "excel_upload"),
+    *unit_paths("excel/preview/<str:token>/", excel.preview, "excel_preview"),
+    *unit_paths("excel/template.xlsx", excel.template, "excel_template"),
 ]

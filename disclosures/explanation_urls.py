@@ -1,7 +1,6 @@
-from django.urls import path
-
 from disclosures.views import explanations
+from disclosures.workspace_paths import unit_paths
 
 urlpatterns = [
-    path("units/<str:unit_code>/<int:year>/explanations/", explanations.explanations, name="explanations"),
+    *unit_paths("explanations/", explanations.explanations, "explanations"),
 ]

@@ -65,6 +65,13 @@ def linked_budget(disclosure: Disclosure, data: DisclosureData) -> DisclosureDat
     return with_budget(data, load(budget)) if budget is not None else data
 
 
+def years_to_start_from_budget(unit: Unit) -> list[int]:
+    """The years, newest first, in which ``unit`` has a budget a 决算 can start from (``budget_of``) and no 决算."""
+    finals = Disclosure.objects.filter(unit=unit, kind=Kind.FINAL).values("year")
+    budgets = Disclosure.objects.filter(unit=unit, kind=Kind.BUDGET, status__in=[Status.PUBLISHED, Status.APPROVED])
+    return list(budgets.exclude(year__in=finals).order_by("-year").values_list("year", flat=True).distinct())
+
+
 @transaction.atomic
 def create_from_budget(*, unit: Unit, year: int, budget: Disclosure | None = None) -> Disclosure:
     """A 决算 draft of ``unit`` for ``year`` from its budget: the same 项, 年初预算 filled in, actuals to enter

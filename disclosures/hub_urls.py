@@ -1,11 +1,13 @@
 from django.urls import path
 
 from disclosures.views import hub
+from disclosures.workspace_paths import unit_paths
 
 urlpatterns = [
-    path("units/<str:unit_code>/<int:year>/", hub.detail, name="detail"),
-    path("units/<str:unit_code>/<int:year>/download/<str:fmt>/", hub.download, name="download"),
-    path("units/<str:unit_code>/<int:year>/upload/", hub.upload_json, name="upload_json"),
-    path("units/<str:unit_code>/<int:year>/layout/", hub.change_layout, name="change_layout"),
+    *unit_paths("", hub.detail, "detail"),
+    *unit_paths("download/<str:fmt>/", hub.download, "download"),
+    *unit_paths("upload/", hub.upload_json, "upload_json"),
+    *unit_paths("layout/", hub.change_layout, "change_layout"),
     path("units/<str:unit_code>/start/", hub.start, name="start"),
+    path("units/<str:unit_code>/<int:year>/final/start/", hub.start_final, name="start_final"),
 ]

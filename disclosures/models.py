@@ -268,6 +268,14 @@ class Disclosure(models.Model):
         return self.level == Level.DEPARTMENT
 
     @property
+    def workspace_args(self) -> tuple:
+        """What names a unit's disclosure in the workspace URLs (``workspace_paths``): its unit and year, and
+        ``final`` for a 决算; a page's own arguments follow."""
+        from disclosures.workspace_paths import workspace_args  # the URL layer, imported by the URLconf
+
+        return workspace_args(self.unit.code, self.year, self.kind)
+
+    @property
     def owner(self) -> Unit | Department:
         """The unit, or for a department's document the department, whose document it is."""
         return self.department if self.is_department_level else self.unit

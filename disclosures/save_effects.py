@@ -46,7 +46,7 @@ def saved_message(disclosure: Disclosure, table_code: str, effect: SaveEffect) -
     """预算公开03表已保存。 or 预算公开03表已保存；因此产生3个错误（表1、5、6）, each table a link to its tab."""
     if not effect.errors:
         return _("%(table)s已保存。") % {"table": table_code}
-    args = (disclosure.unit.code, disclosure.year)
+    args = disclosure.workspace_args
     links = format_html_join(
         "、",
         '<a href="{}" class="alert-link">{}</a>',

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from disclosures.excel.diff import Rows, entered_rows
 from disclosures.snapshot import DisclosureData
-from disclosures.table_writers import BasicContent
+from disclosures.table_writers import BasicContent, FiguresContent
 from disclosures.tables.declaration import TableKey
 
 # Where each entered table's content lives in a DisclosureData.
@@ -62,6 +62,8 @@ def with_content(data: DisclosureData, table: str, content) -> DisclosureData:
     if isinstance(content, BasicContent):
         costs = data.operating_costs if content.operating_costs is None else content.operating_costs
         return dataclasses.replace(data, basic=content.rows, operating_costs=costs)
+    if isinstance(content, FiguresContent):
+        return dataclasses.replace(data, income=content.income, final=content.final)
     return dataclasses.replace(data, **{DATA_ATTRIBUTE[table]: content})
 
 

@@ -241,6 +241,16 @@ def write_prior(disclosure: Disclosure, prior: "Prior | None") -> None:
 
 def write_final(disclosure: Disclosure, figures: dict, evaluations: list["Evaluation"]) -> None:
     """A 决算's figures stated once (FinalAccounts; none for a budget) and its evaluated projects."""
+    write_final_figures(disclosure, figures)
+    wanted = [
+        {"position": position, "project": row.project, "amount": row.amount, "text": row.text}
+        for position, row in enumerate(evaluations)
+    ]
+    sync_rows(EvaluatedProject, list(EvaluatedProject.objects.filter(disclosure=disclosure)), wanted,
+              owner={"disclosure": disclosure})  # fmt: skip
+
+
+def write_final_figures(disclosure: Disclosure, figures: dict) -> None:
     row = FinalAccounts.objects.filter(disclosure=disclosure).first()
     if not figures:
         if row is not None:
@@ -252,12 +262,21 @@ def write_final(disclosure: Disclosure, figures: dict, evaluations: list["Evalua
             FinalAccounts.objects.create(disclosure=disclosure, **values)
         else:
             _update_changed(FinalAccounts, row, values)
-    wanted = [
-        {"position": position, "project": row.project, "amount": row.amount, "text": row.text}
-        for position, row in enumerate(evaluations)
-    ]
-    sync_rows(EvaluatedProject, list(EvaluatedProject.objects.filter(disclosure=disclosure)), wanted,
-              owner={"disclosure": disclosure})  # fmt: skip
+
+
+# A 决算's page of 本年收入, 年初结转和结余 and its own figures (forms/entry_final.py) saves under this key.
+FINAL_FIGURES = "final_figures"
+
+
+@dataclass(frozen=True)
+class FiguresContent:
+    income: dict[str, Decimal]
+    final: dict
+
+
+def write_figures(disclosure: Disclosure, content: FiguresContent, book: dict) -> None:
+    write_income(disclosure, content.income, book)
+    write_final_figures(disclosure, content.final)
 
 
 # The entered tables, and how the content of each one's page is written.
@@ -269,4 +288,5 @@ WRITERS: dict[str, Callable[[Disclosure, object, dict], None]] = {
     TableKey.PROCUREMENT: write_procurement,
     TableKey.SERVICE_PURCHASES: write_service_purchases,
     TableKey.PERFORMANCE: write_targets,
+    FINAL_FIGURES: write_figures,
 }

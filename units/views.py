@@ -3,6 +3,7 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from disclosures.final_accounts import years_to_start_from_budget
 from disclosures.forms.entry_hub import StartDraftForm
 from units.permissions import can_edit_unit_data, departments_visible_to, units_visible_to
 
@@ -31,5 +32,6 @@ def unit_detail(request, code: str):
         "disclosures": unit.disclosures.order_by("-year", "kind", "-version"),
         "may_edit": may_edit,
         "start_form": StartDraftForm(unit=unit) if may_edit else None,
+        "final_years": years_to_start_from_budget(unit) if may_edit else [],
     }
     return render(request, "units/unit_detail.html", context)

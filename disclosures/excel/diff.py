@@ -3,7 +3,9 @@
 Rows are matched by what identifies them in their table (a function code and fund, an economic
 code, a fund, a project name; the n-th of several same-named rows matches the n-th), and compared
 field by field with the labels the entry pages use. Amounts are shown exactly, in 万元, so that a
-change of one 元 is visible. Derived tables are not compared: they follow from the entered ones.
+change of one 元 is visible. Derived tables are not compared: they follow from the entered ones. A 决算's
+rows are compared with its own fields too (年初预算数 … 年末结转和结余, the “三公” 预算数 and counts), and its
+figures (年末结转和结余, 结余分配, 政府采购, 国有资产) and evaluated projects form a section of their own.
 """
 
 from collections.abc import Callable, Iterable
@@ -13,14 +15,17 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from disclosures.choices import Fund, IndicatorCategory
+from disclosures.choices import Fund, IndicatorCategory, Kind
 from disclosures.excel.export import info_values
+from disclosures.excel.final_figures import figures
 from disclosures.excel.layout import FIXED_FIELDS, info_field
 from disclosures.layouts import layout_of_data
 from disclosures.money import ZERO, exact_wan_text, format_wan
 from disclosures.snapshot import FUND_FIELDS, DisclosureData, FundedRow, Target
+from disclosures.table_writers import FINAL_FIGURES
 from disclosures.tables.builders import Names
 from disclosures.tables.declaration import AMOUNT, EntryField, TableKey, base_spec
+from disclosures.tables.final_declaration import LINE_FIELDS, THREE_PUBLIC_FIELDS
 
 
 @dataclass
@@ -62,15 +67,17 @@ class _Table:
     label: Callable[[Names, object], str]
     fields: tuple[EntryField, ...]
     extra: Callable[[object], dict[str, str]] | None = None
+    final_fields: tuple[EntryField, ...] = ()  # a 决算's rows: compared with these instead
 
     def rows(self, data: DisclosureData, names: Names) -> Rows:
         """Rows by key; the n-th of several rows with the same key is told apart by n."""
         rows: Rows = {}
         seen: dict[object, int] = {}
+        fields = self.final_fields if self.final_fields and data.kind == Kind.FINAL else self.fields
         for item in self.items(data):
             base = self.key(item)
             seen[base] = seen.get(base, -1) + 1
-            values = _entered(item, self.fields)
+            values = _entered(item, fields)
             if self.extra is not None:
                 values |= self.extra(item)
             rows[(base, seen[base])] = (self.label(names, item), values)
@@ -88,6 +95,8 @@ def compare(before: DisclosureData, after: DisclosureData, book: dict) -> list[S
         (f"{tables.code(table.table)} {table.subject}", table.rows(before, names), table.rows(after, names))
         for table in TABLES
     ]
+    if before.kind == Kind.FINAL:
+        sections.append((_("决算其他"), _final(before), _final(after)))
     sections.append((_("说明与其他"), _info(before), _info(after)))
     return [_section(str(title), old, new) for title, old, new in sections]
 
@@ -96,6 +105,8 @@ def entered_rows(table: str, data: DisclosureData, book: dict) -> Rows:
     """One entered table's rows by key, each with its label and its values as the entry pages name them."""
     if table == TableKey.INCOME_EXPENDITURE:
         return _income(data)
+    if table == FINAL_FIGURES:
+        return _income(data) | _final(data, evaluations=False)
     return next(entry for entry in TABLES if entry.table == table).rows(data, Names(book))
 
 
@@ -156,6 +167,16 @@ def _income(data: DisclosureData) -> Rows:
     }
 
 
+def _final(data: DisclosureData, *, evaluations: bool = True) -> Rows:
+    """A 决算's own figures by 字段代码 (as its 决算其他 sheet names them), and its evaluated projects."""
+    prefixes = ("final.", "evaluation.") if evaluations else ("final.",)
+    return {
+        figure.key: (figure.label, {_("内容"): _shown(figure.value, AMOUNT if figure.kind == AMOUNT else "text")})
+        for figure in figures(data)
+        if figure.key.startswith(prefixes) and figure.value not in (None, "")
+    }
+
+
 def _info(data: DisclosureData) -> Rows:
     """说明与其他 by 字段代码, identity left out (an import never changes the unit or year)."""
     rows: Rows = {}
@@ -191,6 +212,7 @@ TABLES = (
         lambda line: (line.function_code, line.fund),
         lambda names, line: f"{_function(names, line.function_code)}（{_fund(line)}）",
         _fields(TableKey.EXPENDITURE, "function_code", "fund"),
+        final_fields=tuple(entry for entry in LINE_FIELDS if entry.name not in ("function_code", "fund")),
     ),
     _Table(
         TableKey.BASIC_BY_ECONOMIC,
@@ -207,6 +229,7 @@ TABLES = (
         lambda row: row.fund,
         lambda names, row: _fund(row),
         _fields(TableKey.THREE_PUBLIC, "fund"),
+        final_fields=THREE_PUBLIC_FIELDS[1:],
     ),
     _Table(
         TableKey.PROCUREMENT,

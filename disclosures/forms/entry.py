@@ -20,6 +20,8 @@ from disclosures.tables.declaration import AMOUNT, TEXT, EntryField, TableSpec
 FUNCTION_CODE = "function_code"
 ECONOMIC_CODE = "economic_code"
 CHOICE = "choice"
+OPTIONAL_CHOICE = "optional_choice"  # may be left blank (a 决算 line's 收入来源: none for a fiscal fund)
+COUNT = "count"  # a whole number: 团组, 人次, 辆
 LONGTEXT = "longtext"
 FLAG = "flag"
 CODE_SCHEMES = {FUNCTION_CODE: (Scheme.FUNCTION, 3), ECONOMIC_CODE: (Scheme.ECON_DEPT, 2)}
@@ -109,11 +111,27 @@ class CodeField(forms.CharField):
         return code
 
 
-class EntryForm(forms.Form):
-    """A form whose amounts are read in the entry unit and whose codes are checked against the year's catalog."""
+class CountField(forms.IntegerField):
+    """A count (团组, 人次, 辆); blank is zero."""
 
-    def __init__(self, *args, unit: str = WAN, book=None, year: int = 0, **kwargs):
+    def __init__(self, **kwargs):
+        attrs = {"class": "form-control form-control-sm amount", "inputmode": "numeric"}
+        super().__init__(required=False, min_value=0, widget=forms.TextInput(attrs=attrs), **kwargs)
+
+    def to_python(self, value) -> int:
+        return super().to_python(value) or 0
+
+
+class EntryForm(forms.Form):
+    """A form whose amounts are read in the entry unit and whose codes are checked against the year's catalog.
+
+    ``read_only`` fields are shown and never read from the POST (a linked 决算's 年初预算数: its budget's).
+    """
+
+    def __init__(self, *args, unit: str = WAN, book=None, year: int = 0, read_only=(), **kwargs):
         super().__init__(*args, **kwargs)
+        for name in read_only:
+            self.fields[name].disabled = True
         for name, field in self.fields.items():
             # The page's script finds a cell's column by data-field and names it by data-label.
             field.widget.attrs.update({"data-field": name, "data-label": str(field.label)})
@@ -147,6 +165,16 @@ def entry_field(declared: EntryField) -> forms.Field:
             widget=forms.Select(attrs={"class": "form-select"}),
             error_messages={"invalid_choice": _choice_refused(declared)},
         )
+    if declared.kind == OPTIONAL_CHOICE:
+        return forms.ChoiceField(
+            label=label,
+            required=False,
+            choices=(("", "—"), *declared.choices),
+            widget=forms.Select(attrs={"class": "form-select"}),
+            error_messages={"invalid_choice": _choice_refused(declared)},
+        )
+    if declared.kind == COUNT:
+        return CountField(label=label)
     if declared.kind == TEXT:
         return forms.CharField(label=label, max_length=300, widget=forms.TextInput(attrs={"class": "form-control"}))
     if declared.kind == LONGTEXT:

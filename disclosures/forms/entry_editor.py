@@ -12,7 +12,7 @@ from django import forms
 from django.http import QueryDict
 
 from disclosures.forms.entry import MAX_ROWS, EntryMetaForm, amount_text
-from disclosures.forms.entry_grids import GRIDS, NAME, Cell, Grid
+from disclosures.forms.entry_grids import NAME, Cell, Grid
 from disclosures.forms.entry_paste import GridColumns, pasted_rows
 from disclosures.models import Disclosure
 from disclosures.money import ZERO, AmountError, parse_amount
@@ -43,6 +43,7 @@ class Editor(ABC):
 
     prefix = ""  # the DisclosureData attribute the table's rows live in; also the form prefix
     template_name = ""
+    read_only: tuple[str, ...] = ()  # fields shown but never read from the POST (EntryForm)
 
     def __init__(self, *, table: TableSpec, disclosure: Disclosure, data: DisclosureData, book: dict, post=None):
         self.table = table  # as the disclosure's layout publishes it
@@ -57,6 +58,8 @@ class Editor(ABC):
         typed_unit = self.meta.cleaned_data["entry_unit"] if post is not None and self.meta.is_valid() else None
         self.unit = typed_unit or disclosure.entry_unit
         self.form_kwargs = {"unit": self.unit, "book": book, "year": disclosure.year}
+        if self.read_only:
+            self.form_kwargs["read_only"] = self.read_only
 
     # What each table defines.
     @abstractmethod
@@ -158,7 +161,7 @@ class PastingEditor(Editor):
     @property
     def grid_columns(self) -> GridColumns:
         """The grid's columns, to read a block copied from the grid or the workbook by its column titles."""
-        grid = GRIDS[self.table.key]
+        grid = self.grid
         entered = {declared.name for declared in self.table.entry_fields}
         leaves = tuple((str(leaf.label), leaf.key if leaf.key in entered else "") for leaf in grid.leaves(self.table))
         groups = frozenset(str(cell.label) for row in grid.header_rows(self.table) for cell in row)

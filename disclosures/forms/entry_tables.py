@@ -14,7 +14,7 @@ from disclosures.choices import Fund
 from disclosures.editing import BasicContent
 from disclosures.forms.entry import AmountField, EntryForm, entry_form_class, form_errors, row_formset_class
 from disclosures.forms.entry_editor import Editor, PastingEditor
-from disclosures.forms.entry_grids import GRIDS, Cell, GridRow, IncomeRow
+from disclosures.forms.entry_grids import GRIDS, Cell, Grid, GridRow, IncomeRow
 from disclosures.forms.entry_targets import TargetsEditor
 from disclosures.layouts import OPERATING_COSTS_OF_EVERY_UNIT, get_layout
 from disclosures.models import Disclosure
@@ -166,11 +166,13 @@ class RowsEditor(PastingEditor):
     """Tables 3, 6, 7, 10 and 11: a grid of rows the unit adds, removes, types or pastes."""
 
     template_name = "disclosures/entry/rows.html"
+    grids: dict[str, Grid] = GRIDS  # by table key: a 决算's grids are its own (entry_final)
+    row_tables: dict[str, RowTable] = ROW_TABLES
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.grid = GRIDS[self.table.key]
-        self.rows_table = ROW_TABLES[self.table.key]
+        self.grid = self.grids[self.table.key]
+        self.rows_table = self.row_tables[self.table.key]
         self.prefix = self.rows_table.prefix
         formset_class = row_formset_class(entry_form_class(self.table))
         if self.post is not None:

@@ -11,7 +11,8 @@ Imported at the end of ``declaration`` (whose building blocks it uses): import `
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.tables.declaration import TEXT, Column, TableSpec, _amounts
+from disclosures.choices import IncomeSource
+from disclosures.tables.declaration import FUND_CHOICES, TEXT, Column, EntryField, TableSpec, _amounts
 
 FUNCTION_COLUMNS = (Column(_("科目编码"), "function_code", "code"), Column(_("科目名称"), "name", TEXT))
 
@@ -138,6 +139,45 @@ _FINAL_TABLES: tuple[TableSpec, ...] = (
 )
 
 FINAL_TABLES: dict[str, TableSpec] = {table.key: table for table in _FINAL_TABLES}
+
+# What a 决算's entry pages type (forms/entry_final.py) and an import's preview compares (excel/diff.py): its
+# lines (决算明细) and its “三公” rows with their 预算数 and counts.
+SOURCE_CHOICES = tuple((source.value, str(source.label)) for source in IncomeSource)
+LINE_FIELDS = (
+    EntryField("function_code", _("功能分类科目（项）"), "function_code"),
+    EntryField("fund", _("资金性质"), "choice", FUND_CHOICES),
+    EntryField("income_source", _("收入来源"), "optional_choice", SOURCE_CHOICES),
+    EntryField("budget_initial", _("年初预算数")),
+    EntryField("budget_adjusted", _("调整预算数")),
+    EntryField("income", _("本年收入")),
+    EntryField("opening_balance", _("年初结转和结余")),
+    EntryField("personnel", _("人员经费")),
+    EntryField("public", _("公用经费")),
+    EntryField("project", _("项目支出")),
+    EntryField("remittance", _("上缴上级支出")),
+    EntryField("operating", _("经营支出")),
+    EntryField("subsidy", _("对附属单位补助支出")),
+    EntryField("closing_balance", _("年末结转和结余")),
+    EntryField("purpose", _("主要用于"), "longtext"),
+)
+THREE_PUBLIC_FIELDS = (
+    EntryField("fund", _("资金性质"), "choice", FUND_CHOICES),
+    EntryField("budget_abroad", _("预算数 因公出国（境）费")),
+    EntryField("budget_vehicle_purchase", _("预算数 公务用车购置费")),
+    EntryField("budget_vehicle_operation", _("预算数 公务用车运行费")),
+    EntryField("budget_reception", _("预算数 公务接待费")),
+    EntryField("abroad", _("决算数 因公出国（境）费")),
+    EntryField("vehicle_purchase", _("决算数 公务用车购置费")),
+    EntryField("vehicle_operation", _("决算数 公务用车运行费")),
+    EntryField("reception", _("决算数 公务接待费")),
+    EntryField("reception_foreign", _("其中：外宾接待费")),
+    EntryField("abroad_groups", _("出国团组（个）"), "count"),
+    EntryField("abroad_people", _("出国人次"), "count"),
+    EntryField("vehicles_bought", _("公务用车购置数（辆）"), "count"),
+    EntryField("vehicles_held", _("公务用车保有量（辆）"), "count"),
+    EntryField("reception_batches", _("公务接待批次"), "count"),
+    EntryField("reception_people", _("公务接待人次"), "count"),
+)
 
 
 # A 决算 function table as the layouts print it (一般公共预算, 国有资本经营): 决算数 by 基本 and 项目 of each 项.

@@ -84,7 +84,10 @@ def class_share(item, layout):
 
 
 @register.filter
-def direction_word(change: Change) -> str:
+def direction_word(change: Change | None) -> str:
+    """增加/减少/持平; nothing for a box that asks a reason whatever the figures (a 决算's 决算数 against 年初预算)."""
+    if change is None:
+        return ""
     return {INCREASE: _("增加"), DECREASE: _("减少"), FLAT: _("持平")}.get(change.direction, "")
 
 

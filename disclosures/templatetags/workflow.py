@@ -70,7 +70,7 @@ def transition_url(disclosure, name: str) -> str:
             "disclosures:department_transition",
             args=[disclosure.department.code, disclosure.year, disclosure.kind, name],
         )
-    return reverse("disclosures:transition", args=[disclosure.unit.code, disclosure.year, name])
+    return reverse("disclosures:transition", args=[*disclosure.workspace_args, name])
 
 
 @register.filter

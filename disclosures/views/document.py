@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from disclosures.access import current_disclosure_or_404
+from disclosures.choices import Kind
 from disclosures.formats import FORMATS, file_name
 from disclosures.rendering import document_context, is_draft
 from disclosures.rendering.limits import rendering_limited
@@ -13,16 +14,16 @@ from disclosures.rendering.preview_cache import preview_pdf as cached_preview_pd
 
 @login_required
 @rendering_limited
-def preview(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def preview(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     context = document_context(disclosure, draft=is_draft(disclosure))
     return render(request, "document/preview.html", {**context, "active_tab": "preview"})
 
 
 @login_required
 @rendering_limited
-def preview_pdf(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def preview_pdf(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     response = HttpResponse(
         cached_preview_pdf(disclosure, draft=is_draft(disclosure)), content_type=FORMATS["pdf"].content_type
     )

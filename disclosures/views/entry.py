@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from catalogs.models import ClassificationCode, Scheme
 from disclosures.access import current_disclosure_or_404
+from disclosures.choices import Kind
 from disclosures.completion import overview
 from disclosures.editing import EditRefused, TableConflict, save_table
 from disclosures.forms.entry import code_from_text
 from disclosures.forms.entry_editor import PastingEditor
-from disclosures.forms.entry_tables import editor_for
+from disclosures.forms.entry_final import entry_page, sheet_editor
 from disclosures.layouts import get_layout
 from disclosures.save_effects import SaveEffect, saved_message
 from disclosures.snapshot import code_book, load, load_previous
@@ -29,20 +30,21 @@ SEARCH_LIMIT = 20
 
 
 @login_required
-def table(request, unit_code: str, year: int, number: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def table(request, unit_code: str, year: int, number: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     table_spec = get_layout(disclosure.layout).tables.by_number(number)
     if table_spec is None:
         raise Http404
+    page = entry_page(disclosure, table_spec)
     may_edit = can_edit_unit_data(request.user, disclosure.unit)
     posted = request.method == "POST"
-    if posted and not (may_edit and table_spec.entered):
+    if posted and not (may_edit and page.sheet):
         raise PermissionDenied
     data, book = load(disclosure), code_book(disclosure.year)
     editor = None
-    if table_spec.entered and may_edit and (disclosure.is_editable or posted):
-        editor = editor_for(
-            table_spec, disclosure=disclosure, data=data, book=book, post=request.POST if posted else None
+    if page.sheet and may_edit and (disclosure.is_editable or posted):
+        editor = sheet_editor(
+            page.sheet, disclosure=disclosure, data=data, book=book, post=request.POST if posted else None
         )
     problems: list[str] = []
     status, conflict = 200, None
@@ -55,11 +57,11 @@ def table(request, unit_code: str, year: int, number: int):
     elif posted:
         problems, status, conflict = _save(editor, disclosure, overwrite=request.POST.get("action") == "overwrite")
         if not problems and conflict is None:
-            effect = SaveEffect.of(data, with_content(data, table_spec.key, editor.content()), book,
+            effect = SaveEffect.of(data, with_content(data, editor.table.key, editor.content()), book,
                                    load_previous(disclosure))  # fmt: skip
             message = saved_message(disclosure, table_spec.code, effect)
             (messages.warning if effect.errors else messages.success)(request, message)
-            return redirect("disclosures:table", disclosure.unit.code, disclosure.year, number)
+            return redirect("disclosures:table", *disclosure.workspace_args, number)
     summary = overview(disclosure, data=data, book=book)
     built = summary.tables[number - 1]
     context = {
@@ -67,6 +69,8 @@ def table(request, unit_code: str, year: int, number: int):
         "active_tab": "tables",
         "overview": summary,
         "spec": table_spec,
+        "sheet": page.sheet,
+        "host": page.host,
         "built": built,
         "printed": printed_rows(built),
         "tab": summary.completion[number - 1],

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from disclosures.access import current_disclosure_or_404
+from disclosures.choices import Kind
 from disclosures.excel import pending
 from disclosures.excel.diff import compare, totals
 from disclosures.excel.importer import apply, content_digest
@@ -29,8 +30,8 @@ def may_import(user, disclosure: Disclosure) -> bool:
     return disclosure.is_editable and can_edit_unit_data(user, disclosure.unit)
 
 
-def _importable(request, unit_code: str, year: int) -> Disclosure:
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def _importable(request, unit_code: str, year: int, kind: str) -> Disclosure:
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     if not may_import(request.user, disclosure):
         raise PermissionDenied
     return disclosure
@@ -38,8 +39,8 @@ def _importable(request, unit_code: str, year: int) -> Disclosure:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def upload(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def upload(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     allowed = may_import(request.user, disclosure)
     status = 200
     if request.method == "POST":
@@ -48,7 +49,7 @@ def upload(request, unit_code: str, year: int):
         form = WorkbookUploadForm(request.POST, request.FILES, disclosure=disclosure)
         if form.is_valid():
             token = pending.store(request.session, disclosure, form.cleaned_data["file"], request.FILES["file"].name)
-            return redirect("disclosures:excel_preview", unit_code, year, token)
+            return redirect("disclosures:excel_preview", *disclosure.workspace_args, token)
         status = 400
     else:
         form = WorkbookUploadForm(disclosure=disclosure)
@@ -68,12 +69,12 @@ def upload(request, unit_code: str, year: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preview(request, unit_code: str, year: int, token: str):
-    disclosure = _importable(request, unit_code, year)
+def preview(request, unit_code: str, year: int, token: str, kind: str = Kind.BUDGET):
+    disclosure = _importable(request, unit_code, year, kind)
     waiting = pending.fetch(request.session, disclosure, token)
     if waiting is None:
         messages.error(request, _("这次上传的预览已失效（已导入、已被新的上传替换或会话已过期），请重新上传工作簿。"))
-        return redirect("disclosures:excel_upload", unit_code, year)
+        return redirect("disclosures:excel_upload", *disclosure.workspace_args)
     if request.method == "POST":
         form = ConfirmImportForm(request.POST)
         if form.is_valid():
@@ -82,10 +83,10 @@ def preview(request, unit_code: str, year: int, token: str):
             except DisclosureRefused as exc:
                 pending.discard(request.session, disclosure)
                 messages.error(request, str(exc))
-                return redirect("disclosures:excel_upload", unit_code, year)
+                return redirect("disclosures:excel_upload", *disclosure.workspace_args)
             pending.discard(request.session, disclosure)
             messages.success(request, _("已按工作簿“%(name)s”导入，报表和说明已更新。") % {"name": waiting.file_name})
-            return redirect("disclosures:detail", unit_code, year)
+            return redirect("disclosures:detail", *disclosure.workspace_args)
         messages.error(request, _("确认信息不完整，请重新确认。"))
     current = load(disclosure)
     sections = compare(current, waiting.data, code_book(disclosure.year))
@@ -105,8 +106,8 @@ def preview(request, unit_code: str, year: int, token: str):
 
 @login_required
 @require_GET
-def template(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def template(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     disposition = content_disposition_header(True, template_file_name(disclosure))
     return HttpResponse(
         template_bytes(disclosure),

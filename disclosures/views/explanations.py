@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from disclosures.access import current_disclosure_or_404
+from disclosures.choices import Kind
 from disclosures.editing import EditConflict, EditRefused
 from disclosures.forms.explanations import ExplanationsForm
 from disclosures.models import Disclosure
@@ -19,10 +20,12 @@ TEMPLATE = "disclosures/explanations.html"
 
 
 @login_required
-def explanations(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def explanations(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     may_edit = can_edit_unit_data(request.user, disclosure.unit)
-    return explanations_response(request, disclosure, may_edit, ("disclosures:explanations", unit_code, year))
+    return explanations_response(
+        request, disclosure, may_edit, ("disclosures:explanations", *disclosure.workspace_args)
+    )
 
 
 def explanations_response(request, disclosure: Disclosure, may_edit: bool, here: tuple, template=TEMPLATE, **extra):

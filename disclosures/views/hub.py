@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 from disclosures import services
 from disclosures.access import current_disclosure_or_404
 from disclosures.checks import Finding
+from disclosures.choices import Kind
 from disclosures.completion import overview
 from disclosures.editing import EditRefused, import_upload, start_draft
+from disclosures.final_accounts import create_from_budget
 from disclosures.formats import FORMATS, exporter, file_name
 from disclosures.forms.entry_hub import LayoutForm, StartDraftForm, UploadJsonForm
 from disclosures.layouts import get_layout
@@ -30,7 +32,7 @@ TEXTS_PREFIX = "explanations."  # findings on the reasons a unit writes (e.g. a 
 
 def finding_url(disclosure: Disclosure, finding: Finding) -> str:
     """Where the unit fixes a finding: the page of the texts for a text, else its table's tab at the cell."""
-    args = [disclosure.unit.code, disclosure.year]
+    args = disclosure.workspace_args
     anchor = f"#{finding.field_anchor}" if finding.field else ""
     if not finding.table or finding.field.startswith(TEXTS_PREFIX):
         return reverse("disclosures:explanations", args=args) + anchor
@@ -65,16 +67,16 @@ def _detail_page(request, disclosure: Disclosure, *, upload_form: UploadJsonForm
 
 
 @login_required
-def detail(request, unit_code: str, year: int):
-    return _detail_page(request, current_disclosure_or_404(request.user, unit_code, year))
+def detail(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    return _detail_page(request, current_disclosure_or_404(request.user, unit_code, year, kind=kind))
 
 
 @login_required
 @rendering_limited
-def download(request, unit_code: str, year: int, fmt: str):
+def download(request, unit_code: str, year: int, fmt: str, kind: str = Kind.BUDGET):
     if fmt not in FORMATS:
         raise Http404
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     if fmt == "pdf":  # seconds to lay out: once per state of the content, shared by concurrent requests
         content = preview_pdf(disclosure, draft=not is_final(disclosure))
     else:
@@ -88,8 +90,8 @@ def download(request, unit_code: str, year: int, fmt: str):
 
 @login_required
 @require_POST
-def upload_json(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def upload_json(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     if not can_edit_unit_data(request.user, disclosure.unit):
         raise PermissionDenied
     form = UploadJsonForm(request.POST, request.FILES)
@@ -102,15 +104,15 @@ def upload_json(request, unit_code: str, year: int):
             messages.success(request, _("已导入%(name)s，报表和文字已按文件更新。") % {"name": imported})
             for notice in form.cleaned_data["file"].import_warnings:
                 messages.warning(request, notice)
-            return redirect("disclosures:detail", imported.unit.code, imported.year)
+            return redirect("disclosures:detail", *imported.workspace_args)
     return _detail_page(request, disclosure, upload_form=form, status=400)
 
 
 @login_required
 @require_POST
-def change_layout(request, unit_code: str, year: int):
+def change_layout(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
     """A reviewer writes a draft in another layout of its kind (the jurisdiction's newer one, say)."""
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     if not request.user.is_bureau_staff:
         raise PermissionDenied
     form = LayoutForm(request.POST, kind=disclosure.kind)
@@ -124,7 +126,7 @@ def change_layout(request, unit_code: str, year: int):
         else:
             layout = get_layout(changed.layout)
             messages.success(request, _("公开格式已改为“%(name)s”。") % {"name": layout.name})
-    return redirect("disclosures:detail", disclosure.unit.code, disclosure.year)
+    return redirect("disclosures:detail", *disclosure.workspace_args)
 
 
 @login_required
@@ -146,3 +148,20 @@ def start(request, unit_code: str):
         return redirect("units:unit_detail", unit.code)
     messages.success(request, _("已新建%(year)d年的草稿，请逐表填报。") % {"year": disclosure.year})
     return redirect("disclosures:detail", unit.code, disclosure.year)
+
+
+@login_required
+@require_POST
+def start_final(request, unit_code: str, year: int):
+    """A 决算 draft of the year from the unit's budget, 年初预算 filled in (``create_from_budget``)."""
+    unit = get_object_or_404(units_visible_to(request.user), code=unit_code)
+    if not can_edit_unit_data(request.user, unit):
+        raise PermissionDenied
+    try:
+        final = create_from_budget(unit=unit, year=year)
+    except DisclosureRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("units:unit_detail", unit.code)
+    started = _("已据%(year)d年预算新建决算草稿，年初预算数已填入，请逐表填报决算数。") % {"year": year}
+    messages.success(request, started)
+    return redirect("disclosures:detail", *final.workspace_args)

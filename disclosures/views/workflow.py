@@ -64,11 +64,11 @@ def _require_bureau_staff(user) -> None:
 
 @login_required
 @require_POST
-def transition(request, unit_code: str, year: int, name: str):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def transition(request, unit_code: str, year: int, name: str, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     outcome = fire_from_post(request, disclosure, name)
     if outcome is not None and outcome.job is not None:
-        return redirect("disclosures:publication_job", unit_code, year, outcome.job.pk)
+        return redirect("disclosures:publication_job", *disclosure.workspace_args, outcome.job.pk)
     return _back(request, disclosure_url(outcome.disclosure if outcome else disclosure))
 
 
@@ -115,12 +115,12 @@ def fire_from_post(request, disclosure, name: str) -> Outcome | None:
 
 @login_required
 @require_GET
-def publication_job(request, unit_code: str, year: int, job_id: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def publication_job(request, unit_code: str, year: int, job_id: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     job = get_object_or_404(PublicationJob.objects.filter(disclosure__in=visible_disclosures(request.user)), pk=job_id)
-    if job.disclosure.unit_id != disclosure.unit_id or job.disclosure.year != year:
+    if job.disclosure.unit_id != disclosure.unit_id or job.disclosure.year != year or job.disclosure.kind != kind:
         raise Http404
-    done_url = reverse("disclosures:history", args=[unit_code, year])
+    done_url = reverse("disclosures:history", args=disclosure.workspace_args)
     return publication_job_page(request, job, "workflow/publication_job.html", done_url=done_url)
 
 
@@ -137,11 +137,14 @@ def publication_job_page(request, job: PublicationJob, template: str, **context)
 
 @login_required
 @require_GET
-def publication_job_status(request, unit_code: str, year: int, job_id: int):
+def publication_job_status(request, unit_code: str, year: int, job_id: int, kind: str = Kind.BUDGET):
     """Polled by the publication page while the files are being rendered."""
     job = get_object_or_404(
         PublicationJob.objects.filter(
-            disclosure__in=visible_disclosures(request.user), disclosure__unit__code=unit_code, disclosure__year=year
+            disclosure__in=visible_disclosures(request.user),
+            disclosure__unit__code=unit_code,
+            disclosure__year=year,
+            disclosure__kind=kind,
         ),
         pk=job_id,
     )
@@ -161,9 +164,9 @@ def job_status_response(job: PublicationJob) -> JsonResponse:
 
 @login_required
 @require_GET
-def published_file(request, unit_code: str, year: int, version: int, fmt: str):
+def published_file(request, unit_code: str, year: int, version: int, fmt: str, kind: str = Kind.BUDGET):
     """A file as it was stored at publication; never rendered again."""
-    disclosure = current_disclosure_or_404(request.user, unit_code, year, version=version)
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, version=version, kind=kind)
     if disclosure.status not in FROZEN_STATUSES:
         raise Http404
     stored = get_object_or_404(
@@ -181,8 +184,8 @@ CHANGE_SETS_PER_PAGE = 20
 
 @login_required
 @require_GET
-def history(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def history(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     versions = list(
         visible_disclosures(request.user)
         .filter(unit_id=disclosure.unit_id, year=year, kind=disclosure.kind)
@@ -294,9 +297,10 @@ def bulk_progress(request, bulk_id: int):
 
 @login_required
 @require_POST
-def approval_date(request, unit_code: str, year: int):
+def approval_date(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
     _require_bureau_staff(request.user)
-    kind = Kind.FINAL if request.POST.get("kind") == Kind.FINAL else Kind.BUDGET  # a 决算 has its own 批复 date
+    if request.POST.get("kind") == Kind.FINAL:  # the review list posts a 决算's own 批复 date to this URL
+        kind = Kind.FINAL
     disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     form = ApprovalDateForm(request.POST, instance=disclosure)
     if form.is_valid():
@@ -313,8 +317,8 @@ def approval_date(request, unit_code: str, year: int):
 
 @login_required
 @require_POST
-def comment_add(request, unit_code: str, year: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def comment_add(request, unit_code: str, year: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     form = CommentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("意见内容不能为空。"))
@@ -339,8 +343,8 @@ def comment_add(request, unit_code: str, year: int):
 
 @login_required
 @require_POST
-def comment_resolve(request, unit_code: str, year: int, comment_id: int):
-    disclosure = current_disclosure_or_404(request.user, unit_code, year)
+def comment_resolve(request, unit_code: str, year: int, comment_id: int, kind: str = Kind.BUDGET):
+    disclosure = current_disclosure_or_404(request.user, unit_code, year, kind=kind)
     comment = get_object_or_404(Comment, pk=comment_id, disclosure=disclosure, reply_to__isnull=True)
     try:
         comment_service.resolve(comment=comment, user=request.user)

@@ -9,7 +9,7 @@ from disclosures.models import Disclosure, PublicationJob
 def disclosure_url(disclosure: Disclosure) -> str:
     if disclosure.is_department_level:
         return reverse("disclosures:department", args=[disclosure.department.code, disclosure.year, disclosure.kind])
-    arguments = [disclosure.unit.code, disclosure.year]
+    arguments = disclosure.workspace_args
     try:
         return reverse("disclosures:detail", args=arguments)
     except NoReverseMatch:
@@ -22,7 +22,7 @@ def publication_job_url(job: PublicationJob, *, status: bool = False) -> str:
     if disclosure.is_department_level:
         name, owner = "department_publication_job", [disclosure.department.code, disclosure.year, disclosure.kind]
     else:
-        name, owner = "publication_job", [disclosure.unit.code, disclosure.year]
+        name, owner = "publication_job", list(disclosure.workspace_args)
     return reverse(f"disclosures:{name}{'_status' if status else ''}", args=[*owner, job.pk])
 
 
