@@ -68,7 +68,10 @@ def new_generation(**_signal) -> None:
 
 
 def _generation() -> str:
-    """The site's generation and the published files' availability stamp (one cache round trip a second)."""
+    """The site's generation, the published files' availability stamp and today (one cache round trip a second).
+
+    Today is in it because a report's state (e.g. overdue) changes with the date alone.
+    """
     now = time.monotonic()
     remembered = _remembered.get("generation")
     if remembered and now - remembered[0] < LOCAL_SECONDS:
@@ -77,52 +80,57 @@ def _generation() -> str:
     if GENERATION_KEY not in found:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
         found[GENERATION_KEY] = cache.get(GENERATION_KEY, "")
-    generation = f"{found[GENERATION_KEY]}:{found.get(AVAILABILITY_KEY, '')}"
+    generation = f"{found[GENERATION_KEY]}:{found.get(AVAILABILITY_KEY, '')}:{timezone.localdate().isoformat()}"
     _remembered["generation"] = (now, generation)
     return generation
 
 
 def _page_key(request: HttpRequest) -> str:
-    """(address, generation, today): a new publication or a new day makes a new key."""
+    """(address, generation and today): a new publication or a new day makes a new key."""
     address = request.get_full_path().encode("utf-8", "surrogateescape")
-    key = "public:page:" + hashlib.sha256(address).hexdigest()[:32]
-    return key + f":{_generation()}:{timezone.localdate().isoformat()}"
+    return f"public:page:{hashlib.sha256(address).hexdigest()[:32]}:{_generation()}"
 
 
-def _kept_page(key: str):
-    """The page kept under ``key``: this process's copy, else the shared cache's (then copied here)."""
-    entry = caches["local"].get(key)
-    if entry is None:
-        entry = cache.get(key)
-        if entry is not None:
-            caches["local"].set(key, entry, PAGE_SECONDS)
-    return entry
+def _kept_page(key: str) -> HttpResponse | None:
+    """The page kept under ``key`` (a fresh copy of it): this process's, else the shared cache's (then kept here)."""
+    page = caches["local"].get(key)
+    if page is None:
+        page = cache.get(key)
+        if page is not None:
+            caches["local"].set(key, page, PAGE_SECONDS)
+    return page
+
+
+def _keep_page(key: str, response: HttpResponse) -> None:
+    """Keep the body and headers only: a pickled response comes back with its headers as they were checked."""
+    page = HttpResponse(response.content, headers=dict(response.items()))
+    cache.set(key, page, PAGE_SECONDS)
+    caches["local"].set(key, page, PAGE_SECONDS)
 
 
 # Headers that describe a 200's body: a 304 has none (Django's HttpResponseNotModified drops the type, and
 # CommonMiddleware counts its empty body).
 BODY_HEADERS = ("Content-Type", "Content-Length")
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 
 
-def _replayed(request: HttpRequest, entry) -> HttpResponse:
+def _replayed(request: HttpRequest, page: HttpResponse) -> HttpResponse:
     """The kept page with every header it was answered with, or a 304 with the same headers but the body's."""
-    headers, body = entry
-    response = HttpResponse(body)
-    for header, value in headers:
-        response[header] = value
-    last_modified = response.get("Last-Modified")
+    page.public_page = True
+    if not any(condition in request.META for condition in CONDITIONS):
+        return page
+    last_modified = page.get("Last-Modified")
     modified = parse_http_date_safe(last_modified) if last_modified else None
-    conditional = get_conditional_response(request, response.get("ETag"), modified)
+    conditional = get_conditional_response(request, page.get("ETag"), modified)
     if conditional is None:
-        response.public_page = True
-        return response
+        return page
     if conditional.status_code != 304:  # a failed If-Match: 412
         return conditional
     not_modified = HttpResponseNotModified()
-    for header, value in headers:
+    for header, value in page.items():
         if header not in BODY_HEADERS:
             not_modified[header] = value
-    if "Content-Length" in response:
+    if "Content-Length" in page:
         not_modified["Content-Length"] = "0"
     return not_modified
 
@@ -138,9 +146,9 @@ def served_from_cache(view):
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
-        entry = _kept_page(_page_key(request))
-        if entry is not None:
-            return _replayed(request, entry)
+        page = _kept_page(_page_key(request))
+        if page is not None:
+            return _replayed(request, page)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             response.public_page = True
@@ -175,16 +183,14 @@ class CachedPublicPages:
             return self.get_response(request)
         request.get_host()  # as CommonMiddleware would: a host outside ALLOWED_HOSTS gets a 400
         key = _page_key(request)
-        entry = _kept_page(key)
-        if entry is not None:
-            return _replayed(request, entry)
+        page = _kept_page(key)
+        if page is not None:
+            return _replayed(request, page)
         response = self.get_response(request)
         if (
             getattr(response, "public_page", False)
             and not response.cookies
             and "cookie" not in response.get("Vary", "").lower()
         ):
-            entry = (tuple(response.items()), response.content)
-            cache.set(key, entry, PAGE_SECONDS)
-            caches["local"].set(key, entry, PAGE_SECONDS)
+            _keep_page(key, response)
         return response
