@@ -51,6 +51,8 @@ MIDDLEWARE = [
     # Before anything reads the URL: a NUL in the path or query string is refused (PostgreSQL cannot compare it).
     "budgetportal.middleware.RefuseNulCharacters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Like a static file: a public page answered recently, to a reader without a session, before the rest.
+    "public.caching.CachedPublicPages",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -11,12 +11,14 @@ import uuid
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache, caches
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
+from budgetportal.middleware import PRIVATE_PREFIXES
 from disclosures.workflow.integrity import AVAILABILITY_KEY
 
 CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -66,7 +68,10 @@ def new_generation(**_signal) -> None:
 
 
 def _generation() -> str:
-    """The site's generation and the published files' availability stamp (one cache round trip a second)."""
+    """The site's generation, the published files' availability stamp and today (one cache round trip a second).
+
+    Today is in it because a report's state (e.g. overdue) changes with the date alone.
+    """
     now = time.monotonic()
     remembered = _remembered.get("generation")
     if remembered and now - remembered[0] < LOCAL_SECONDS:
@@ -75,42 +80,117 @@ def _generation() -> str:
     if GENERATION_KEY not in found:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
         found[GENERATION_KEY] = cache.get(GENERATION_KEY, "")
-    generation = f"{found[GENERATION_KEY]}:{found.get(AVAILABILITY_KEY, '')}"
+    generation = f"{found[GENERATION_KEY]}:{found.get(AVAILABILITY_KEY, '')}:{timezone.localdate().isoformat()}"
     _remembered["generation"] = (now, generation)
     return generation
+
+
+def _page_key(request: HttpRequest) -> str:
+    """(address, generation and today): a new publication or a new day makes a new key."""
+    address = request.get_full_path().encode("utf-8", "surrogateescape")
+    return f"public:page:{hashlib.sha256(address).hexdigest()[:32]}:{_generation()}"
+
+
+def _kept_page(key: str) -> HttpResponse | None:
+    """The page kept under ``key`` (a fresh copy of it): this process's, else the shared cache's (then kept here)."""
+    page = caches["local"].get(key)
+    if page is None:
+        page = cache.get(key)
+        if page is not None:
+            caches["local"].set(key, page, PAGE_SECONDS)
+    return page
+
+
+def _keep_page(key: str, response: HttpResponse) -> None:
+    """Keep the body and headers only: a pickled response comes back with its headers as they were checked."""
+    page = HttpResponse(response.content, headers=dict(response.items()))
+    cache.set(key, page, PAGE_SECONDS)
+    caches["local"].set(key, page, PAGE_SECONDS)
+
+
+# Headers that describe a 200's body: a 304 has none (Django's HttpResponseNotModified drops the type, and
+# CommonMiddleware counts its empty body).
+BODY_HEADERS = ("Content-Type", "Content-Length")
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
+
+
+def _replayed(request: HttpRequest, page: HttpResponse) -> HttpResponse:
+    """The kept page with every header it was answered with, or a 304 with the same headers but the body's."""
+    page.public_page = True
+    if not any(condition in request.META for condition in CONDITIONS):
+        return page
+    last_modified = page.get("Last-Modified")
+    modified = parse_http_date_safe(last_modified) if last_modified else None
+    conditional = get_conditional_response(request, page.get("ETag"), modified)
+    if conditional is None:
+        return page
+    if conditional.status_code != 304:  # a failed If-Match: 412
+        return conditional
+    not_modified = HttpResponseNotModified()
+    for header, value in page.items():
+        if header not in BODY_HEADERS:
+            not_modified[header] = value
+    if "Content-Length" in page:
+        not_modified["Content-Length"] = "0"
+    return not_modified
 
 
 def served_from_cache(view):
     """Answer a public page from the cache without touching the database when it was answered recently.
 
-    A page's ETag and body are kept for PAGE_SECONDS under (address, generation, today); a hit answers 200
-    or, when the ETag matches, 304. A miss runs ``view`` (its own ETag and cache as before) and keeps a
-    200 answer.
+    The page is kept by CachedPublicPages with the headers the whole middleware chain gave it (a request
+    with a session never stores one); a hit answers 200 or, when the ETag matches, 304. A miss runs
+    ``view`` (its own ETag and cache as before) and marks its 200 answer as a page that never varies per
+    user, to be kept.
     """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
-        address = request.get_full_path().encode("utf-8", "surrogateescape")
-        key = "public:page:" + hashlib.sha256(address).hexdigest()[:32]
-        key += f":{_generation()}:{timezone.localdate().isoformat()}"
-        hit = caches["local"].get(key)
-        if hit is None:
-            hit = cache.get(key)
-            if hit is not None:
-                caches["local"].set(key, hit, PAGE_SECONDS)
-        if hit is not None:
-            etag, last_modified, content_type, body = hit
-            response = HttpResponse(body, content_type=content_type)
-            for header, value in (("ETag", etag), ("Last-Modified", last_modified)):
-                if value:
-                    response[header] = value
-            modified = parse_http_date_safe(last_modified) if last_modified else None
-            return public_response(get_conditional_response(request, etag, modified, response))
+        page = _kept_page(_page_key(request))
+        if page is not None:
+            return _replayed(request, page)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
-            kept = (response.get("ETag"), response.get("Last-Modified"), response["Content-Type"], response.content)
-            cache.set(key, kept, PAGE_SECONDS)
-            caches["local"].set(key, kept, PAGE_SECONDS)
+            response.public_page = True
         return response
 
     return wrapper
+
+
+def _anonymous_read(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(PRIVATE_PREFIXES)
+    )
+
+
+class CachedPublicPages:
+    """A reader without a session gets a public page answered recently straight from the cache, as WhiteNoise
+    serves a static file: sessions, authentication, CSRF, locale, CSP and the rest of the chain do not run.
+
+    Only pages marked by ``served_from_cache`` (which never vary per user) are kept, with the headers the
+    whole chain gave them (the policy, Vary, framing, …); what SecurityMiddleware adds (nosniff, referrer
+    policy, HSTS when secure) it still adds, since it sits outside. An answer that sets a cookie or varies by
+    cookie is never kept, and a request with a session cookie always takes the normal path.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        if not _anonymous_read(request):
+            return self.get_response(request)
+        request.get_host()  # as CommonMiddleware would: a host outside ALLOWED_HOSTS gets a 400
+        key = _page_key(request)
+        page = _kept_page(key)
+        if page is not None:
+            return _replayed(request, page)
+        response = self.get_response(request)
+        if (
+            getattr(response, "public_page", False)
+            and not response.cookies
+            and "cookie" not in response.get("Vary", "").lower()
+        ):
+            _keep_page(key, response)
+        return response
