@@ -203,3 +203,22 @@ def test_the_keyboard_reaches_the_first_cell_quickly(live_server, cookies, brows
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.closest('tr.js-row') !== null")
     assert page.evaluate("() => document.activeElement.matches('#entry-grid input, #entry-grid select')")
+
+
+LINES_OF = "nodes => nodes.map(node => [node.textContent.trim(), node.getClientRects().length])"
+
+
+def test_the_overview_keeps_table_names_readable_on_a_phone(live_server, cookies, browser, artifacts):
+    page = logged_in_page(browser, cookies[0], viewport=PHONE)
+    page.goto(f"{live_server.url}/workspace/units/309002/2025/")
+    assert page_scroll_width(page) <= PHONE["width"]
+    names = page.locator(".completion-table .completion-title a").evaluate_all(LINES_OF)
+    assert len(names) == 12
+    squeezed = {name: lines for name, lines in names if lines > 2}
+    assert squeezed == {}, "a table's name runs onto more than 2 lines"
+    # the code wraps as 预算公开 / 01表, not a character or two a line
+    code_widths = page.locator(".completion-table .completion-code").evaluate_all(
+        "cells => cells.map(cell => cell.clientWidth / parseFloat(getComputedStyle(cell).fontSize))"
+    )
+    assert min(code_widths) >= 4
+    page.screenshot(path=str(artifacts / "overview-390.png"), full_page=True)

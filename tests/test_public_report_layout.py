@@ -54,3 +54,27 @@ def test_the_report_never_scrolls_sideways_and_its_tables_scroll_in_their_box(li
         page.keyboard.press("ArrowRight")
         page.wait_for_function("() => document.querySelector('#table-3 .doc-table-scroll').scrollLeft > 0")
     assert box.get_attribute("tabindex") == "0"
+
+
+LINES_OF = "nodes => nodes.map(node => [node.textContent.trim(), node.getClientRects().length])"
+
+
+@pytest.mark.parametrize("path", ["/", "/2025/departments/309/"], ids=["home", "department"])
+def test_on_a_phone_the_home_and_the_department_page_keep_names_readable(live_server, report, browser, path):
+    page = new_page(browser, PHONE)
+    page.goto(f"{live_server.url}{path}")
+    assert page_scroll_width(page) <= PHONE["width"]
+    names = page.locator("table th[scope=row] a, table th[scope=row]:not(:has(a))").evaluate_all(LINES_OF)
+    assert names, "the page lists units"
+    squeezed = {name: lines for name, lines in names if lines > 2}
+    assert squeezed == {}, "a unit's name runs onto more than 2 lines"
+    one_line = page.locator(".public-units time, .public-units .public-state, table thead th").evaluate_all(LINES_OF)
+    assert {text: lines for text, lines in one_line if lines > 1} == {}
+
+
+def test_the_home_intro_is_one_weight_digits_and_words_alike(live_server, report, browser):
+    page = new_page(browser, PHONE)
+    page.goto(live_server.url + "/")
+    lead = page.locator(".public-lead")
+    assert "20日" in lead.inner_text()
+    assert lead.evaluate("node => getComputedStyle(node).fontWeight") == "400"  # .lead's 300 has no CJK face
