@@ -3,6 +3,9 @@
 import pytest
 from django.core.cache import cache
 
+from disclosures.choices import Status
+from disclosures.final_accounts import create_from_budget
+from disclosures.models import Disclosure
 from tests.axe_support import axe_violations, needs_axe, new_page
 from tests.browser_support import requires_chromium, session_cookie
 from tests.test_public_support import publish
@@ -22,6 +25,13 @@ WORKSPACE_PAGES = [
     WORKSPACE + "tables/12/",  # projects and their indicators
 ]
 REVIEW_PAGES = ["/workspace/review/", "/workspace/review/2025/"]
+FINAL = WORKSPACE + "final/"
+FINAL_PAGES = [
+    FINAL,
+    FINAL + "tables/1/",  # 收入和结转结余: one figure per field
+    FINAL + "tables/3/",  # 决算明细: rows with codes, 年初预算 read-only
+    FINAL + "tables/7/",  # “三公” with counts
+]
 
 
 @pytest.fixture
@@ -54,6 +64,17 @@ def accountant_cookie(transactional_db, live_server, seed_disclosure, accountant
 
 def test_the_accountants_pages_have_no_serious_violation(live_server, accountant_cookie, browser):
     _check(browser, live_server.url, WORKSPACE_PAGES, accountant_cookie)
+
+
+@pytest.fixture
+def final_cookie(transactional_db, live_server, seed_disclosure, accountant, unit):
+    Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.APPROVED)  # a budget to link to
+    create_from_budget(unit=unit, year=2025)
+    return session_cookie(live_server, accountant)
+
+
+def test_the_entry_pages_of_a_final_have_no_serious_violation(live_server, final_cookie, browser):
+    _check(browser, live_server.url, FINAL_PAGES, final_cookie)
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ grid, two people saving one table (two browser contexts), and pages that never s
 Screenshots are saved under test-artifacts/.
 """
 
+from decimal import Decimal
+
 import pytest
 
 from tests.browser_support import logged_in_page, page_scroll_width, requires_chromium, session_cookie
@@ -222,3 +224,32 @@ def test_the_overview_keeps_table_names_readable_on_a_phone(live_server, cookies
     )
     assert min(code_widths) >= 4
     page.screenshot(path=str(artifacts / "overview-390.png"), full_page=True)
+
+
+@pytest.fixture
+def final_cookie(live_server, transactional_db, seed_disclosure, accountant, unit):
+    """309002's 2025 决算, made from its approved budget (so its 年初预算 is the budget's, read-only)."""
+    from disclosures.choices import Status
+    from disclosures.final_accounts import create_from_budget
+    from disclosures.models import Disclosure
+
+    Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.APPROVED)
+    create_from_budget(unit=unit, year=2025)
+    return session_cookie(live_server, accountant)
+
+
+def test_a_finals_detail_grid_adds_up_as_typed_with_its_initial_budget_read_only(live_server, final_cookie, browser):
+    page = logged_in_page(browser, final_cookie, viewport=DESKTOP)
+    page.goto(f"{live_server.url}/workspace/units/309002/2025/final/tables/3/")
+    assert page.locator("#id_lines-0-budget_initial").is_disabled()
+    initial = page.input_value("#id_lines-0-budget_initial")
+    page.fill("#id_lines-0-budget_adjusted", "1")
+    full_year = page.locator('#lines-0 td[data-sum="budget_initial budget_adjusted"]').inner_text()
+    assert Decimal(full_year) == Decimal(initial) + 1
+    page.fill("#id_lines-0-personnel", "2")
+    page.fill("#id_lines-0-project", "0.5")
+    assert (
+        page.locator('#lines-0 td[data-sum="personnel public project remittance operating subsidy"]').inner_text()
+        == "2.50"
+    )
+    assert page_scroll_width(page) <= DESKTOP["width"]

@@ -219,3 +219,26 @@ def test_the_diff_lists_changes_in_the_fields_only_a_final_has(final):
     assert ("年末结转和结余", "1.00") in labels
     assert ("公务用车保有量（辆）", "4") in labels
     assert any(title == "决算其他" and after == "2.00" for title, _label, after in changes)
+
+
+def test_the_reviewers_list_of_finals_opens_the_finals_pages(reviewer_client, final):
+    html = page(reviewer_client.get("/workspace/review/2025/?kind=final"))
+    assert f'href="{FINAL}"' in html and f'href="{FINAL}history/"' in html
+    assert f'action="{FINAL}approval-date/"' in html
+    response = reviewer_client.post(f"{FINAL}approval-date/", {"budget_approved_on": "2026-05-02"})
+    final.refresh_from_db()
+    assert response.status_code == 302 and str(final.budget_approved_on) == "2026-05-02"
+    budgets = page(reviewer_client.get("/workspace/review/2025/"))
+    assert f'href="{BUDGET}"' in budgets and f'href="{FINAL}"' not in budgets
+
+
+def test_a_final_is_not_started_without_an_approved_budget_nor_by_another_unit(
+    accountant_client, seed_disclosure, client, other_accountant
+):
+    assert f"{FINAL}start/" not in page(accountant_client.get("/workspace/units/309002/"))  # the budget is a draft
+    response = accountant_client.post(f"{FINAL}start/", follow=True)
+    assert "没有已公开或已审核的预算" in page(response)
+    assert not Disclosure.objects.filter(kind=Kind.FINAL).exists()
+    client.force_login(other_accountant)
+    assert client.post(f"{FINAL}start/").status_code == 404
+    assert client.get(FINAL).status_code == 404

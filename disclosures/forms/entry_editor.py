@@ -11,7 +11,7 @@ from decimal import Decimal
 from django import forms
 from django.http import QueryDict
 
-from disclosures.forms.entry import MAX_ROWS, EntryMetaForm, amount_text
+from disclosures.forms.entry import MAX_ROWS, EntryMetaForm, amount_text, entry_form_class, form_errors
 from disclosures.forms.entry_grids import NAME, Cell, Grid
 from disclosures.forms.entry_paste import GridColumns, pasted_rows
 from disclosures.models import Disclosure
@@ -136,6 +136,28 @@ class Editor(ABC):
             else:
                 cells.append(Cell(leaf.key, kind=leaf.kind))
         return cells
+
+
+class FormEditor(Editor):
+    """A table typed as one form, one figure per field (table 1's income, a 决算's 收入和结转结余)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        form_class = entry_form_class(self.table)
+        if self.post is not None:
+            self.form = form_class(self.post, prefix=self.prefix, **self.form_kwargs)
+        else:
+            self.form = form_class(prefix=self.prefix, initial=self.initial(), **self.form_kwargs)
+
+    @abstractmethod
+    def initial(self) -> dict:
+        """The saved figures the form shows."""
+
+    def _forms_valid(self) -> bool:
+        return self.form.is_valid()
+
+    def _form_errors(self) -> list[str]:
+        return form_errors(self.table, self.form)
 
 
 class PastingEditor(Editor):

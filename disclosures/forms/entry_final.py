@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Kind
 from disclosures.final_accounts import BUDGET_AMOUNTS, budget_of
-from disclosures.forms.entry import COUNT, entry_form_class, form_errors
-from disclosures.forms.entry_editor import Editor
+from disclosures.forms.entry import COUNT
+from disclosures.forms.entry_editor import Editor, FormEditor
 from disclosures.forms.entry_grids import GRIDS, Grid, _code_and_name
 from disclosures.forms.entry_tables import ROW_TABLES, RowsEditor, RowTable, editor_for
 from disclosures.layouts import get_layout
@@ -191,26 +191,14 @@ class FinalRowsEditor(RowsEditor):
         return (row.function_code, row.fund) if isinstance(row, Line) else (row.fund,)
 
 
-class FiguresEditor(Editor):
+class FiguresEditor(FormEditor):
     """收入和结转结余: one amount (or count) per figure, in the 决算其他 sheet's order."""
 
     prefix = FINAL_FIGURES
     template_name = "disclosures/entry/figures.html"
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        form_class = entry_form_class(self.table)
-        if self.post is not None:
-            self.form = form_class(self.post, prefix=self.prefix, **self.form_kwargs)
-        else:
-            initial = {**self.data.income, **self.data.final}
-            self.form = form_class(prefix=self.prefix, initial=initial, **self.form_kwargs)
-
-    def _forms_valid(self) -> bool:
-        return self.form.is_valid()
-
-    def _form_errors(self) -> list[str]:
-        return form_errors(self.table, self.form)
+    def initial(self) -> dict:
+        return {**self.data.income, **self.data.final}
 
     def content(self) -> FiguresContent:
         cleaned = self.form.cleaned_data

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from disclosures.choices import Fund
 from disclosures.editing import BasicContent
 from disclosures.forms.entry import AmountField, EntryForm, entry_form_class, form_errors, row_formset_class
-from disclosures.forms.entry_editor import Editor, PastingEditor
+from disclosures.forms.entry_editor import Editor, FormEditor, PastingEditor
 from disclosures.forms.entry_grids import GRIDS, Cell, Grid, GridRow, IncomeRow
 from disclosures.forms.entry_targets import TargetsEditor
 from disclosures.layouts import OPERATING_COSTS_OF_EVERY_UNIT, get_layout
@@ -23,25 +23,14 @@ from disclosures.tables.builders import SECTION, SUB, TOTAL, build_table, chines
 from disclosures.tables.declaration import AMOUNT, HeaderCell, TableKey, TableSpec
 
 
-class IncomeEditor(Editor):
+class IncomeEditor(FormEditor):
     """Table 1: the income by source typed into the published two-sided table; expenditure is derived."""
 
     prefix = "income"
     template_name = "disclosures/entry/income.html"
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        form_class = entry_form_class(self.table)
-        if self.post is not None:
-            self.form = form_class(self.post, prefix=self.prefix, **self.form_kwargs)
-        else:
-            self.form = form_class(prefix=self.prefix, initial=dict(self.data.income), **self.form_kwargs)
-
-    def _forms_valid(self) -> bool:
-        return self.form.is_valid()
-
-    def _form_errors(self) -> list[str]:
-        return form_errors(self.table, self.form)
+    def initial(self) -> dict:
+        return dict(self.data.income)
 
     def content(self) -> dict[str, Decimal]:
         return dict(self.form.cleaned_data)
