@@ -1,6 +1,7 @@
 """A public page answered recently reaches a reader without a session before the middleware chain runs:
 the same bytes and headers as the normal path, no database query, never for a signed-in user."""
 
+import gzip
 from datetime import timedelta
 
 import pytest
@@ -117,3 +118,17 @@ def test_a_host_outside_allowed_hosts_is_refused_on_a_hit_too(client):
     client.get("/2025/309002/")
 
     assert client.get("/2025/309002/", HTTP_HOST="attacker.example").status_code == 400
+
+
+def test_a_browser_that_accepts_gzip_gets_the_bytes_compressed_once(client, django_assert_num_queries):
+    plain = client.get("/2025/309002/")
+    with django_assert_num_queries(0):
+        compressed = client.get("/2025/309002/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        revalidated = client.get("/2025/309002/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=compressed["ETag"])
+
+    assert compressed["Content-Encoding"] == "gzip" and gzip.decompress(compressed.content) == plain.content
+    assert int(compressed["Content-Length"]) == len(compressed.content) < len(plain.content) / 4
+    assert compressed["ETag"] == "W/" + plain["ETag"]
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in compressed["Vary"]
+    assert revalidated.status_code == 304 and "Content-Encoding" not in revalidated
+    assert "Content-Encoding" not in client.get("/2025/309002/")  # no Accept-Encoding: the plain bytes
