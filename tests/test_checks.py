@@ -433,7 +433,8 @@ def test_decrease_and_function_class(seed_data):
     seed_data.prior.function_class["215"] = wan("900")
     finding = for_field(check(seed_data), "explanations.function_class.215")
     assert (finding.table, finding.row) == ("income_expenditure", "215 资源勘探工业信息等支出")
-    assert "减少106.74万元（下降11.86%）" in finding.message and "资源勘探工业信息等支出变动原因" in finding.message
+    assert "减少106.74万元（下降11.86%）" in finding.message
+    assert finding.message.endswith("请填写“资源勘探工业信息等支出减少的主要原因”。")  # as the box is labelled
 
 
 def test_new_function_class_had_nothing_last_year(seed_data):

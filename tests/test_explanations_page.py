@@ -189,3 +189,11 @@ def test_prefill_from_last_years_published_disclosure(accountant_client, next_ye
 
 def test_the_page_reads_in_the_generated_text(accountant_client, seed_disclosure):
     assert "二是项目支出增加" in text_of(accountant_client.get(url(seed_disclosure)))
+
+
+def test_a_warning_names_the_box_by_the_label_the_box_shows(accountant_client, seed_disclosure):
+    """Seed 002 leaves two increases unexplained: the warnings ask for the boxes as they are labelled."""
+    html = accountant_client.get(url(seed_disclosure)).content.decode()
+    for label in ("项目支出增加的主要原因", "政府采购预算增加的主要原因"):
+        assert re.search(rf'<label class="form-label[^>]*>\s*{label}\s*</label>', html), label
+        assert f"请填写“{label}”" in html

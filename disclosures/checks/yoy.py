@@ -199,6 +199,12 @@ def _unexplained(fact_keys: tuple[str, ...], explanations: dict[str, str]) -> bo
     return not any(explanations.get(key, "").strip() for key in fact_keys)
 
 
+def _box_subject(fact: Fact, key: str, names: Names) -> str:
+    if key.startswith(FUNCTION_CLASS_KEY):
+        return names.function(key.removeprefix(FUNCTION_CLASS_KEY))
+    return str(fact.label)
+
+
 def _finding(data: DisclosureData, prior: Prior, fact: Fact, current: Decimal, last: Decimal, names: Names) -> Finding:
     key = fact.keys[0]
     detail = _(
@@ -211,7 +217,9 @@ def _finding(data: DisclosureData, prior: Prior, fact: Fact, current: Decimal, l
         "prior_year": prior.year or data.year - 1,
         "prior": wan(last),
         "change": _change_text(current, last),
-        "reason": explanation_label(key, names),
+        # the box as the 说明 page labels it: 项目支出增加的主要原因, a 类 by its name (资源勘探工业信息等支出…)
+        "reason": _("%(subject)s%(direction)s的主要原因")
+        % {"subject": _box_subject(fact, key, names), "direction": _("增加") if current > last else _("减少")},
     }
     return warning(UNEXPLAINED, fact.table, str(fact.row), str(fact.column), detail, f"explanations.{key}")
 
