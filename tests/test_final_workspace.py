@@ -242,3 +242,21 @@ def test_a_final_is_not_started_without_an_approved_budget_nor_by_another_unit(
     client.force_login(other_accountant)
     assert client.post(f"{FINAL}start/").status_code == 404
     assert client.get(FINAL).status_code == 404
+
+
+def test_a_line_budgeted_and_not_spent_is_no_empty_line(final, book):
+    from disclosures.checks import run_checks
+
+    data = load(final)
+    assert data.lines[1].budget_initial and not data.lines[1].total
+    assert not [finding for finding in run_checks(data, book, None) if finding.code == "line.empty"]
+    data.lines[1].budget_initial = Decimal(0)
+    assert [finding.field for finding in run_checks(data, book, None) if finding.field == "lines[1]"]
+
+
+def test_a_finding_on_the_finals_lines_links_to_the_page_they_are_typed_on(final):
+    from disclosures.checks import Finding
+    from disclosures.views.hub import finding_url
+
+    finding = Finding("warning", "x", "expenditure", "", "", "", "lines[1]")
+    assert finding_url(final, finding).startswith(f"{FINAL}tables/{LINES_PAGE}/#")

@@ -20,7 +20,7 @@ from disclosures.checks.labels import (
     target_row,
 )
 from disclosures.choices import Fund, ProcurementCategory, ProcurementMode
-from disclosures.models import INCOME_AMOUNT_FIELDS, THREE_PUBLIC_AMOUNT_FIELDS
+from disclosures.models import FINAL_LINE_AMOUNT_FIELDS, INCOME_AMOUNT_FIELDS, THREE_PUBLIC_AMOUNT_FIELDS
 from disclosures.snapshot import FUND_FIELDS, DisclosureData
 from disclosures.tables.builders import Names
 from disclosures.tables.declaration import TableKey
@@ -170,9 +170,11 @@ def check_choices(data: DisclosureData, names: Names) -> list[Finding]:
 
 
 def check_empty_lines(data: DisclosureData, names: Names) -> list[Finding]:
+    """A line of nothing but zeros; a 决算's line budgeted and not spent is not one (it prints its 年初预算)."""
     detail = _("各项金额均为0，请填写金额或删除该行（否则表中会出现一行0.00）。")
+    amounts = (*LINE_AMOUNTS, *FINAL_LINE_AMOUNT_FIELDS)  # a budget's lines leave a 决算's zero
     return [
         warning(EMPTY_LINE, TableKey.EXPENDITURE, line_row(line, names), "", detail, f"lines[{index}]")
         for index, line in enumerate(data.lines)
-        if not any(getattr(line, key) for key in LINE_AMOUNTS)
+        if not any(getattr(line, key) for key in amounts)
     ]

@@ -143,8 +143,7 @@ def entry_page(disclosure: Disclosure, page: TableSpec) -> EntryPage:
     source = SOURCES.get(page.key)
     if source is None:
         return EntryPage()
-    tables = get_layout(disclosure.layout).tables
-    host = next(tables.get(key) for key, laid_out_from in SOURCES.items() if laid_out_from == source and key in tables)
+    host = sheet_host(disclosure, source)
     if host.number != page.number:
         return EntryPage(host=host)
     if source == TableKey.BASIC_BY_ECONOMIC:
@@ -152,6 +151,12 @@ def entry_page(disclosure: Disclosure, page: TableSpec) -> EntryPage:
     else:
         spec = replace(page, key=source, entry_fields=SHEET_FIELDS.get(source) or figure_fields())
     return EntryPage(sheet=replace(spec, entered=True, source_note=SHEET_NOTES.get(source, page.source_note)))
+
+
+def sheet_host(disclosure: Disclosure, sheet: str) -> TableSpec | None:
+    """The page of a 决算's layout where ``sheet`` (e.g. ``expenditure``, the 决算明细) is typed."""
+    tables = get_layout(disclosure.layout).tables
+    return next((tables.get(key) for key, source in SOURCES.items() if source == sheet and key in tables), None)
 
 
 def figure_fields() -> tuple[EntryField, ...]:

@@ -17,7 +17,7 @@ class UploadJsonForm(forms.Form):
     """A budget-disclosure/1 document; cleaned into a DisclosureData, or every problem with its place."""
 
     file = forms.FileField(
-        label=gettext_lazy("预算公开数据文件（JSON）"),
+        label=gettext_lazy("公开材料数据文件（JSON）"),
         widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
     )
     replace = forms.BooleanField(

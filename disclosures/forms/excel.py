@@ -16,7 +16,7 @@ class WorkbookUploadForm(forms.Form):
     """A workbook for the page's disclosure; cleaned into a ParsedWorkbook, or every problem with its place."""
 
     file = forms.FileField(
-        label=gettext_lazy("预算公开工作簿（.xlsx）"),
+        label=gettext_lazy("公开材料工作簿（.xlsx）"),
         widget=forms.FileInput(attrs={"accept": XLSX_TYPES, "class": "form-control"}),
     )
 

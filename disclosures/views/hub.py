@@ -18,6 +18,7 @@ from disclosures.completion import overview
 from disclosures.editing import EditRefused, import_upload, start_draft
 from disclosures.final_accounts import create_from_budget
 from disclosures.formats import FORMATS, exporter, file_name
+from disclosures.forms.entry_final import sheet_host
 from disclosures.forms.entry_hub import LayoutForm, StartDraftForm, UploadJsonForm
 from disclosures.layouts import get_layout
 from disclosures.models import Disclosure
@@ -38,6 +39,9 @@ def finding_url(disclosure: Disclosure, finding: Finding) -> str:
         return reverse("disclosures:explanations", args=args) + anchor
     if finding.table_number:  # a table the disclosure's layout publishes
         return reverse("disclosures:table", args=[*args, finding.table_number]) + anchor
+    host = sheet_host(disclosure, finding.table) if disclosure.kind == Kind.FINAL else None
+    if host is not None:  # a 决算's lines or “三公” rows: the page they are typed on
+        return reverse("disclosures:table", args=[*args, host.number]) + anchor
     return ""
 
 
