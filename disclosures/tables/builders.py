@@ -31,6 +31,8 @@ FUNCTION_CLASSES = (
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 TOTAL, DEPARTMENT, UNIT, GROUP, ITEM, SECTION, SUB = "total", "department", "unit", "group", "item", "section", "sub"
+# Names a part of the 合计 in a row of its own (table 7's row per 资金性质: 其中：一般公共预算资金).
+PART_OF_TOTAL = "其中："
 
 
 def chinese_number(n: int) -> str:
@@ -338,7 +340,7 @@ def table_7(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     # unexplained subtotal.
     rows = [Row(TOTAL, {"name": _("合计"), **cells(data.three_public)})]
     rows += [
-        Row(GROUP, {"name": _("其中：%(fund)s") % {"fund": fund}, "fund": fund, **cells([r])})
+        Row(GROUP, {"name": PART_OF_TOTAL + fund, "fund": fund, **cells([r])})
         for r, fund in ((r, fund_label(r.fund)) for r in data.three_public)
     ]
     rows.append(Row(DEPARTMENT, {"org_code": data.department_code, "name": data.department_name,
