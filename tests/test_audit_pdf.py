@@ -55,7 +55,8 @@ def _one(result, code: str, **where):
 
 def test_wrong_total_located(injected):
     finding = _one(injected, "table.sum", row="合计", column="合计", printed="981.98")
-    assert finding.table == "预算公开03表 单位支出总体情况表" and finding.page == 13
+    # page 12: 第五部分 附件 heads table 1's page (10), table 2 is on 11
+    assert finding.table == "预算公开03表 单位支出总体情况表" and finding.page == 12
     assert finding.expected == "981.89"
 
 

@@ -165,6 +165,27 @@ def test_rows_are_named_by_their_project_or_name(seed_disclosure):
     ]
 
 
+def test_table_7_names_its_subtotal_by_fund(seed_disclosure):
+    data, book = load(seed_disclosure), code_book(2025)
+    view = table_view(build_table(TABLES.by_number(7), data, book))
+    by_fund = [row for row in view.rows if row.kind == "group"]
+    assert by_fund, "seed 002 reports its 三公 figures under one 资金性质"
+    for row in by_fund:
+        texts = {cell.key: cell.text for cell in row.cells}
+        assert texts["name"] == f"其中：{texts['fund']}" == "其中：一般公共预算资金"
+        assert [cell.text for cell in row.cells if cell.is_row_header] == ["其中：一般公共预算资金"]
+
+
+def test_table_12_numbers_the_projects_only(seed_disclosure):
+    data, book = load(seed_disclosure), code_book(2025)
+    view = table_view(build_table(TABLES.by_number(12), data, book))
+    numbers = {row.kind: [] for row in view.rows}
+    for row in view.rows:
+        numbers[row.kind].append(next(cell.text for cell in row.cells if cell.key == "seq"))
+    assert numbers["total"] == numbers["department"] == [""]
+    assert numbers["unit"] == [str(n) for n in range(1, 9)]  # the narrative's 项目8个
+
+
 def test_rounding_note_is_printed_once_for_the_set(preview):
     assert preview.count(str(ROUNDING_NOTE)) == 1
 

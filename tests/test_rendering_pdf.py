@@ -3,6 +3,7 @@
 import io
 import re
 
+import pdfplumber
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -20,14 +21,27 @@ from tests.tables import LIUZHOU as TABLES
 
 
 @pytest.fixture(scope="module")
-def seed_pdf(django_db_setup, django_db_blocker) -> PdfReader:
+def seed_pdf_bytes(django_db_setup, django_db_blocker) -> bytes:
     """Seed 002's draft rendered once for the module (the import is rolled back afterwards)."""
     with django_db_blocker.unblock(), transaction.atomic():
         load_starter_catalogs()
         disclosure = import_disclosure(data=parse(SEED_002.read_bytes()))
         content = export_pdf(Disclosure.objects.select_related("unit__department").get(pk=disclosure.pk))
         transaction.set_rollback(True)
-    return PdfReader(io.BytesIO(content))
+    return content
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed_pdf_bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(seed_pdf_bytes))
+
+
+@pytest.fixture(scope="module")
+def page_lines(seed_pdf_bytes) -> list[list[str]]:
+    """Each page's lines as pdfplumber groups the words by their position, without whitespace: a cell's text
+    that wraps continues on a later line."""
+    with pdfplumber.open(io.BytesIO(seed_pdf_bytes)) as pdf:
+        return [[re.sub(r"\s+", "", line["text"]) for line in page.extract_text_lines()] for page in pdf.pages]
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +89,25 @@ def test_wide_tables_are_on_landscape_pages(seed_pdf, page_texts):
 
     for spec in TABLES:
         index = first_page_with(page_texts, spec.code, start)
-        assert is_landscape(index) == (spec.number in (10, 12)), spec.code
+        assert is_landscape(index) == (spec.number in (2, 7, 10, 12)), spec.code
     assert not is_landscape(0)
+
+
+def test_attachments_heading_shares_the_page_of_the_first_table(page_texts):
+    start = attachment_start(page_texts)
+    assert page_texts[start].startswith("第五部分附件")
+    assert f"{TABLES.by_number(1).code}{TABLES.by_number(1).title}" in page_texts[start]
+
+
+@pytest.mark.parametrize("number", [2, 7])
+def test_names_of_tables_2_and_7_are_not_squeezed(page_lines, page_texts, number):
+    """Every 部门（单位）名称 of the table on one line of the page, and its code column's header on at most two."""
+    page = page_lines[first_page_with(page_texts, TABLES.by_number(number).code, attachment_start(page_texts))]
+    lines = [line for line in page if not line.startswith("单位名称：")]  # the caption names the unit too
+    for name in ("柳州市大数据发展局", "柳州市信息化建设管理中心"):
+        assert any(name in line for line in lines), name
+    header_lines = [line for line in lines if any(part in line for part in ("部门（单", "位）代码", "代码"))]
+    assert any("部门（单" in line for line in header_lines) and any("位）代码" in line for line in header_lines)
 
 
 def test_table_header_repeats_on_every_page_of_a_long_table(seed_pdf, page_texts):

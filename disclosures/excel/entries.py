@@ -1,6 +1,6 @@
 """The entered tables read back: table 1's income, table 2's carry-over, tables 3, 6, 7, 10, 11, 12 and 绩效指标.
 
-Only entry rows are read. The 合计, department, unit, 类 and fund rows of a published table print
+Only entry rows are read. The 合计, department, unit, 类 and fund (其中：…) rows of a published table print
 derived figures in the same columns, so they are recognised by what identifies them (the name
 合计, the department's or unit's code, a 3-digit 类 code) and skipped; blank rows are skipped too.
 """
@@ -32,7 +32,7 @@ from disclosures.excel.sheets import SheetReader, Table, TableRow
 from disclosures.models import PerformanceIndicator, PerformanceTarget, ProcurementItem
 from disclosures.money import WAN, ZERO
 from disclosures.snapshot import BasicRow, DisclosureData, FundedRow, Indicator, Line, Target, ThreePublicRow
-from disclosures.tables.builders import build_table
+from disclosures.tables.builders import PART_OF_TOTAL, build_table
 from disclosures.tables.declaration import TableKey
 
 TOTAL_NAME = "合计"
@@ -105,8 +105,8 @@ class EntryReader:
             return bool(org)  # the department and unit rows carry a code; items do not
         if table == TableKey.BASIC_BY_ECONOMIC:
             return len(row.text("economic_code")) == 3
-        if table == TableKey.THREE_PUBLIC:
-            return not org and not row.text("name")  # one row per 资金性质 above the department
+        if table == TableKey.THREE_PUBLIC:  # one row per 资金性质 above the department, named 其中：… (blank before)
+            return not org and (not row.text("name") or row.text("name").startswith(PART_OF_TOTAL))
         return False
 
     # -- typed cells of an entry row --------------------------------------------------------

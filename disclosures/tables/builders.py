@@ -31,6 +31,8 @@ FUNCTION_CLASSES = (
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 TOTAL, DEPARTMENT, UNIT, GROUP, ITEM, SECTION, SUB = "total", "department", "unit", "group", "item", "section", "sub"
+# Names a part of the 合计 in a row of its own (table 7's row per 资金性质: 其中：一般公共预算资金).
+PART_OF_TOTAL = "其中："
 
 
 def chinese_number(n: int) -> str:
@@ -334,8 +336,13 @@ def table_7(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     def fund_label(fund: str) -> str:
         return Fund(fund).label + _("资金")
 
+    # Each 资金性质's part of the 合计 is named in the name column too: a row with an empty name read as an
+    # unexplained subtotal.
     rows = [Row(TOTAL, {"name": _("合计"), **cells(data.three_public)})]
-    rows += [Row(GROUP, {"fund": fund_label(r.fund), **cells([r])}) for r in data.three_public]
+    rows += [
+        Row(GROUP, {"name": PART_OF_TOTAL + fund, "fund": fund, **cells([r])})
+        for r, fund in ((r, fund_label(r.fund)) for r in data.three_public)
+    ]
     rows.append(Row(DEPARTMENT, {"org_code": data.department_code, "name": data.department_name,
                                  **cells(data.three_public)}))  # fmt: skip
     rows += [
@@ -401,12 +408,13 @@ def table_11(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable
 
 def table_12(table: TableSpec, data: DisclosureData, names: Names) -> BuiltTable:
     total = _sum(target.amount for target in data.targets)
+    # 序号 numbers the projects only (1…8 for seed 002's 项目8个), not the 合计 and department rows above them.
     rows = [
-        Row(TOTAL, {"seq": "1", "name": _("合计"), "amount": total}),
-        Row(DEPARTMENT, {"seq": "2", "org_code": data.department_code, "name": data.department_name, "amount": total}),
+        Row(TOTAL, {"name": _("合计"), "amount": total}),
+        Row(DEPARTMENT, {"org_code": data.department_code, "name": data.department_name, "amount": total}),
     ]
     units_targets = [(unit, target) for unit in data.organisations for target in unit.targets]
-    for index, (unit, target) in enumerate(units_targets, start=3):
+    for index, (unit, target) in enumerate(units_targets, start=1):
         cells: dict[str, object] = {
             "seq": str(index),
             "org_code": unit.unit_code,

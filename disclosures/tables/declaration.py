@@ -197,6 +197,7 @@ _BUDGET_TABLES: tuple[TableSpec, ...] = (
         ),
         entered=False,
         source_note=_("由表1填报的收入和上年结转结余按资金性质汇总生成。"),
+        landscape=True,  # 13 figure columns: on a portrait page the names ran onto 2–4 lines
     ),
     TableSpec(
         "expenditure",
@@ -311,6 +312,7 @@ _BUDGET_TABLES: tuple[TableSpec, ...] = (
         ),
         entered=True,
         source_note=_("由单位按资金性质填报；小计与合计自动汇总。"),
+        landscape=True,  # 10 figure columns beside code, name and 资金性质
         empty_note=_("注：本单位%(year)s年没有财政拨款“三公”经费、会议费和培训费支出，故本表无数据。"),
         entry_fields=(
             EntryField("fund", _("资金性质"), "choice", FUND_CHOICES),
