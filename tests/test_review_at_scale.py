@@ -49,7 +49,7 @@ def many_units(db):
 def test_a_published_unit_with_a_newer_draft_is_listed_under_published_and_under_draft(revised):
     assert codes(review_rows(2025, today=TODAY, status=Status.PUBLISHED)) == ["309002"]
     assert codes(review_rows(2025, today=TODAY, status=Status.DRAFT)) == ["309002"]
-    counts = state_counts(ReviewFilters(year=2025, today=TODAY))
+    counts = state_counts(ReviewFilters(year=2025, today=TODAY)).by_state
     assert (counts[Status.PUBLISHED], counts[Status.DRAFT], counts["none"]) == (1, 1, 0)
 
 
@@ -61,15 +61,19 @@ def test_filters_search_and_counts_in_the_database(many_units):
     assert set(codes(review_rows(**filters, errors_only=True))) == {f"600{n:03d}" for n in range(30)}
     assert review_rows(**filters, kind=Kind.FINAL, status=Status.DRAFT) == []
     counts = state_counts(ReviewFilters(**filters, search="单位2"))
-    assert (counts["none"], counts[Status.DRAFT], counts[Status.PUBLISHED]) == (11, 11, 0)
+    assert (counts.by_state["none"], counts.by_state[Status.DRAFT], counts.by_state[Status.PUBLISHED]) == (11, 11, 0)
+    assert counts.total == 22
     assert codes(review_rows(**filters, sort="errors"))[:2] == ["600000", "600001"]
     assert codes(review_rows(**filters, sort="status"))[:1] == ["700000"]
 
 
 def test_pages_hold_fifty_rows(many_units):
-    page = review_page(ReviewFilters(year=2025, today=TODAY), 2)
+    filters = ReviewFilters(year=2025, today=TODAY)
+    page = review_page(filters, state_counts(filters), 2)
     assert (page.paginator.count, page.number, len(page.object_list)) == (60, 2, 10)
     assert page.object_list[0].unit.code == "700020"
+    drafts = ReviewFilters(year=2025, today=TODAY, status=Status.DRAFT)
+    assert review_page(drafts, state_counts(drafts)).paginator.count == 30  # the count of the state shown
 
 
 def test_the_page_shows_counts_and_pages_in_few_queries(many_units, reviewer_client, django_assert_max_num_queries):
