@@ -67,7 +67,7 @@ DISCLOSURE_CONTENT_FIELDS = (
 # What the review list and the public directory read of each version (disclosure_year_state includes them).
 REVIEW_FIELDS = (
     "version", "budget_approved_on", "published_at", "error_count", "warning_count", "findings_revision",
-    "content_revision", "content_changed_at", "created_at",
+    "content_revision", "content_changed_at", "updated_at",
 )  # fmt: skip
 
 # Bookkeeping that changes with every edit or transition; keeping it out of the audit keeps the audit readable.

@@ -3,12 +3,23 @@
 import datetime
 
 import pytest
+from django import forms
+from django.test.html import parse_html
 from django.urls import reverse
 from django.utils import timezone
 
 from disclosures.choices import Kind, Status
+from disclosures.forms.workflow import SinglePassSelect
 from disclosures.models import Disclosure
-from disclosures.workflow.review import ReviewFilters, review_page, review_rows, state_counts
+from disclosures.workflow.links import UnitLinks
+from disclosures.workflow.review import (
+    SORTS,
+    ReviewFilters,
+    ReviewUnits,
+    review_page,
+    review_rows,
+    state_counts,
+)
 from disclosures.workflow.services import fire
 from tests.factories import DepartmentFactory, UnitFactory, UserFactory
 from tests.test_workflow_fixtures import *  # noqa: F403 (the shared workflow fixtures)
@@ -124,3 +135,48 @@ def test_bulk_approval_and_publication_run_as_jobs_with_a_progress_page(
 def test_bulk_actions_are_for_bureau_staff(accountant_client, draft):
     url = reverse("disclosures:bulk_action", args=[2025])
     assert accountant_client.post(url, {"action": "approve", "selected": [draft.pk]}).status_code == 403
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("criteria", [{}, {"status": Status.DRAFT}, {"search": "单位1"}, {"errors_only": True}])
+def test_the_pages_together_are_the_whole_list_in_its_order(many_units, sort, criteria):
+    """A page's ids come first (from the units alone when nothing reads a version), then its rows."""
+    Disclosure.objects.filter(unit__code="600007").update(error_count=5)  # the errors order has a leader
+    filters = ReviewFilters(year=2025, today=TODAY, sort=sort, **criteria)
+    counts = state_counts(filters)
+    pages = review_page(filters, counts, per_page=7).paginator.num_pages
+    paged = [code for n in range(1, pages + 1) for code in codes(review_page(filters, counts, n, 7).object_list)]
+    assert paged == codes(review_rows(2025, today=TODAY, sort=sort, **criteria))
+
+
+def test_the_ids_of_the_unit_order_come_from_the_units_alone(many_units):
+    plain = str(ReviewUnits(ReviewFilters(year=2025, today=TODAY, search="单位")).ids().query)
+    assert "disclosures_disclosure" not in plain
+    by_state = str(ReviewUnits(ReviewFilters(year=2025, today=TODAY, status=Status.DRAFT)).ids().query)
+    assert "disclosures_disclosure" in by_state
+
+
+def test_the_activity_order_puts_the_latest_change_first(many_units):
+    latest = Disclosure.objects.get(unit__code="600012")
+    latest.save()  # any saved change: every transition saves its version
+    rows = review_rows(2025, today=TODAY, sort="activity")
+    assert rows[0].unit.code == "600012" and rows[0].last_activity == Disclosure.objects.get(pk=latest.pk).updated_at
+    Disclosure.objects.filter(unit__code="600003").update(content_changed_at=timezone.now())
+    assert review_rows(2025, today=TODAY, sort="activity")[0].unit.code == "600003"
+    assert review_rows(2025, today=TODAY, sort="activity")[-1].last_activity is None  # 700xxx: not started
+
+
+def test_a_single_pass_select_writes_what_django_select_writes():
+    choices = [("", "全部"), (1, "A<&>"), (2, "部门二")]
+    for value in ("", 2):
+        ours = SinglePassSelect(attrs={"class": "form-select"}, choices=choices).render("department", value)
+        django = forms.Select(attrs={"class": "form-select"}, choices=choices).render("department", value)
+        assert parse_html(ours) == parse_html(django)
+    assert "A&lt;&amp;&gt;" in ours and '<option value="2" selected>' in ours
+
+
+def test_the_rows_links_are_those_reverse_gives(db):
+    links = UnitLinks(2025)
+    for code in ("309002", "单位 1"):
+        for name, link in links.of(code).items():
+            assert link == reverse(f"disclosures:{name}", args=[code, 2025])

@@ -10,7 +10,7 @@ listed come from one aggregate, and only the page's own versions are read whole.
 A budget must be published within 20 days of the finance bureau's approval (《预算法》第十四条).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
@@ -22,10 +22,8 @@ from django.db.models import (
     F,
     FilteredRelation,
     Max,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -34,7 +32,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from disclosures.choices import Kind, Level, Status
-from disclosures.models import REVIEW_FIELDS, Disclosure, WorkflowEvent
+from disclosures.models import REVIEW_FIELDS, Disclosure
 from units.models import Unit
 
 PUBLICATION_DAYS = 20
@@ -79,7 +77,6 @@ class ReviewRow:
     disclosure: Disclosure | None
     published: Disclosure | None
     today: date
-    last_event_at: datetime | None = field(default=None)
 
     @property
     def status(self) -> str:
@@ -116,9 +113,10 @@ class ReviewRow:
 
     @property
     def last_activity(self) -> datetime | None:
+        """The version's latest change: of its content, or saved (every transition saves it with its event)."""
         if self.disclosure is None:
             return None
-        moments = [self.disclosure.content_changed_at, self.last_event_at, self.disclosure.created_at]
+        moments = [self.disclosure.content_changed_at, self.disclosure.updated_at]
         return max(moment for moment in moments if moment is not None)
 
 
@@ -129,21 +127,9 @@ def _version(year: int, kind: str, statuses) -> FilteredRelation:
     )
 
 
-def _last_event(disclosure: OuterRef) -> Subquery:
-    """The time of the disclosure's latest workflow event."""
-    latest = (
-        WorkflowEvent.objects.filter(disclosure=disclosure)
-        .order_by()
-        .values("disclosure")
-        .annotate(latest=Max("created_at"))
-        .values("latest")
-    )
-    return Subquery(latest)
-
-
 def _with_versions(units: QuerySet[Unit], filters: ReviewFilters) -> QuerySet[Unit]:
     """``units``, each annotated with its open and published version of the year and kind."""
-    units = (
+    return (
         units.annotate(
             open=_version(filters.year, filters.kind, OPEN_STATUSES),
             shown=_version(filters.year, filters.kind, [Status.PUBLISHED]),
@@ -164,9 +150,6 @@ def _with_versions(units: QuerySet[Unit], filters: ReviewFilters) -> QuerySet[Un
         )
         .select_related("department")
     )
-    if filters.sort == "activity":  # else only the page's rows look their events up (rows_for)
-        units = units.annotate(last_event_at=_last_event(OuterRef("current_id")))
-    return units
 
 
 def _units_filtered(filters: ReviewFilters) -> QuerySet[Unit]:
@@ -210,14 +193,14 @@ class ReviewUnits:
     def __init__(self, filters: ReviewFilters):
         self.filters = filters
 
-    def _ids(self) -> QuerySet:
+    def ids(self) -> QuerySet:
         filters = self.filters
         reads_versions = filters.status or filters.overdue_only or filters.errors_only or filters.sort != "unit"
         units = units_for_review(filters) if reads_versions else _units_filtered(filters).order_by("code")
         return units.values("pk")
 
     def __getitem__(self, window: slice) -> list[Unit]:
-        page = Unit.objects.filter(pk__in=self._ids()[window])
+        page = Unit.objects.filter(pk__in=self.ids()[window])
         return list(_with_versions(page, self.filters).order_by(*_ordering(self.filters)))
 
 
@@ -247,10 +230,10 @@ _ORDERINGS = {
         Case(*(When(current_status=state, then=Value(position)) for state, position in _STATUS_ORDER.items())),
         "code",
     ),
-    "activity": (
+    "activity": (  # ReviewRow.last_activity: the current version's (an open version's updated_at is never null)
         Greatest(
-            Coalesce("open__content_changed_at", "shown__content_changed_at", "open__created_at", "shown__created_at"),
-            Coalesce("last_event_at", "open__created_at", "shown__created_at"),
+            Coalesce("open__content_changed_at", "open__updated_at", "shown__content_changed_at", "shown__updated_at"),
+            Coalesce("open__updated_at", "shown__updated_at"),
         ).desc(nulls_last=True),
         "code",
     ),
@@ -308,17 +291,9 @@ def review_page(
 def rows_for(units: list[Unit], today: date) -> list[ReviewRow]:
     """The rows of ``units``, with one query for their versions (the columns the list shows, not the texts)."""
     ids = [pk for unit in units for pk in (unit.open_id, unit.shown_id) if pk]
-    versions = (
-        Disclosure.objects.only("unit", "year", "kind", "status", *REVIEW_FIELDS)
-        .annotate(last_event_at=_last_event(OuterRef("pk")))
-        .in_bulk(ids)
-    )
-    rows = []
-    for unit in units:
-        current = versions.get(unit.current_id)
-        last_event_at = current.last_event_at if current else None
-        rows.append(ReviewRow(unit, current, versions.get(unit.shown_id), today, last_event_at))
-    return rows
+    fields = ("unit", "year", "kind", "status", *REVIEW_FIELDS)
+    versions = Disclosure.objects.only(*fields).order_by().in_bulk(ids)  # unordered: no join for the codes
+    return [ReviewRow(unit, versions.get(unit.current_id), versions.get(unit.shown_id), today) for unit in units]
 
 
 def review_rows(year: int, *, today: date, **criteria) -> list[ReviewRow]:

@@ -38,12 +38,22 @@ class QueryTimer:
 def pages(year: int, unit: Unit) -> list[tuple[str, str, bool]]:
     """(label, path, needs a reviewer's login)."""
     review = f"/workspace/review/{year}/"
+    jurisdiction = unit.department.jurisdiction_id or ""
     return [
         ("review list", review, True),
         ("review list, page 100", f"{review}?page=100", True),
         ("review list, state 已公开", f"{review}?status=published", True),
+        ("review list, state 已公开, page 100", f"{review}?status=published&page=100", True),
+        ("review list, state 草稿", f"{review}?status=draft", True),
+        ("review list, department", f"{review}?department={unit.department_id}", True),
+        ("review list, jurisdiction, page 100", f"{review}?jurisdiction={jurisdiction}&page=100", True),
+        ("review list, kind 决算", f"{review}?kind=final", True),
+        ("review list, has errors", f"{review}?errors=on", True),
         ("review list, search 单位0999", f"{review}?q=%E5%8D%95%E4%BD%8D0999", True),
         ("review list, overdue, by deadline", f"{review}?overdue=on&sort=deadline", True),
+        ("review list, overdue, page 100", f"{review}?overdue=on&page=100", True),
+        ("review list, by status, page 100", f"{review}?sort=status&page=100", True),
+        ("review list, by errors", f"{review}?sort=errors", True),
         ("review list, by activity", f"{review}?sort=activity", True),
         ("public home", f"/?year={year}", False),
         ("department page", f"/{year}/departments/{unit.department.code}/", False),
@@ -67,7 +77,7 @@ class Command(BaseCommand):
         anonymous, staff = Client(), Client()
         staff.force_login(reviewer)
         self.stdout.write(f"{Unit.objects.count()} units, {connection.vendor}")
-        self.stdout.write(f"{'page':40} {'ms':>8} {'db ms':>8} {'KB':>8} {'queries':>8}")
+        self.stdout.write(f"{'page':44} {'ms':>8} {'db ms':>8} {'KB':>8} {'queries':>8}")
         for label, path, needs_login in pages(year, unit):
             path = path or self.deep_api_page(year)
             client = staff if needs_login else anonymous
@@ -84,7 +94,7 @@ class Command(BaseCommand):
                 size, queries = len(response.content), timer.queries
                 database.append(timer.seconds)
             median, in_database = statistics.median(timings) * 1000, statistics.median(database) * 1000
-            self.stdout.write(f"{label:40} {median:8.1f} {in_database:8.1f} {size / 1024:8.1f} {queries:8d}")
+            self.stdout.write(f"{label:44} {median:8.1f} {in_database:8.1f} {size / 1024:8.1f} {queries:8d}")
 
     @staticmethod
     def deep_api_page(year: int) -> str:
