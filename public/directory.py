@@ -192,6 +192,7 @@ def default_year(choices: list[int]) -> int:
 
 def directory_fingerprint() -> str:
     """Changes whenever the directory could: any disclosure saved or created, any unit added, a new day."""
-    disclosures = Disclosure.objects.aggregate(count=Count("id"), changed=Max("updated_at"))
+    # COUNT(*), not of a column: with the latest change it is read from the index on updated_at alone.
+    disclosures = Disclosure.objects.aggregate(count=Count("*"), changed=Max("updated_at"))
     units = Unit.objects.aggregate(count=Count("id"), latest=Max("id"))
     return fingerprint(timezone.localdate(), disclosures, units)

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
 from disclosures.choices import Status
-from disclosures.models import Disclosure, ExpenditureLine, PerformanceIndicator, PublishedFile
+from disclosures.models import Disclosure, ExpenditureLine, PerformanceIndicator, PublishedFile, WorkflowEvent
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +28,9 @@ def test_bench_seed_publishes_copies_of_seed_002(db, client):
         assert set(PublishedFile.objects.filter(disclosure=disclosure).values_list("format", flat=True)) == {
             "json", "html", "pdf", "xlsx"
         }  # fmt: skip
+    events = WorkflowEvent.objects.filter(disclosure__in=copies)
+    assert set(events.values_list("transition", flat=True)) == {"submit", "approve", "publish"}
+    assert events.count() == 9
     unit = copies.order_by("unit__code").first().unit
     page = client.get(f"/2025/{unit.code}/").content.decode()
     assert unit.name in page and "793.26万元" in page
@@ -43,6 +46,8 @@ def test_bench_seed_can_leave_the_copies_approved_for_the_bulk_publication_bench
     assert copies.count() == 2 and set(copies.values_list("status", flat=True)) == {Status.APPROVED}
     assert not PublishedFile.objects.filter(disclosure__in=copies).exists()
     assert all(ExpenditureLine.objects.filter(disclosure=disclosure).count() == 8 for disclosure in copies)
+    assert WorkflowEvent.objects.filter(disclosure__in=copies, transition="publish").count() == 0
+    assert WorkflowEvent.objects.filter(disclosure__in=copies, transition="approve").count() == 2
 
 
 def test_bulk_publication_benchmark_needs_real_workers(db):

@@ -3,13 +3,25 @@
 import datetime
 
 import pytest
+from django import forms
+from django.test.html import parse_html
 from django.urls import reverse
 from django.utils import timezone
 
 from disclosures.choices import Kind, Status
+from disclosures.forms.workflow import SinglePassSelect
 from disclosures.models import Disclosure
-from disclosures.workflow.review import ReviewFilters, review_page, review_rows, state_counts
+from disclosures.workflow.links import UnitLinks
+from disclosures.workflow.review import (
+    SORTS,
+    ReviewFilters,
+    ReviewUnits,
+    review_page,
+    review_rows,
+    state_counts,
+)
 from disclosures.workflow.services import fire
+from disclosures.workspace_paths import workspace_args
 from tests.factories import DepartmentFactory, UnitFactory, UserFactory
 from tests.test_workflow_fixtures import *  # noqa: F403 (the shared workflow fixtures)
 from units.models import Jurisdiction
@@ -49,7 +61,7 @@ def many_units(db):
 def test_a_published_unit_with_a_newer_draft_is_listed_under_published_and_under_draft(revised):
     assert codes(review_rows(2025, today=TODAY, status=Status.PUBLISHED)) == ["309002"]
     assert codes(review_rows(2025, today=TODAY, status=Status.DRAFT)) == ["309002"]
-    counts = state_counts(ReviewFilters(year=2025, today=TODAY))
+    counts = state_counts(ReviewFilters(year=2025, today=TODAY)).by_state
     assert (counts[Status.PUBLISHED], counts[Status.DRAFT], counts["none"]) == (1, 1, 0)
 
 
@@ -61,15 +73,19 @@ def test_filters_search_and_counts_in_the_database(many_units):
     assert set(codes(review_rows(**filters, errors_only=True))) == {f"600{n:03d}" for n in range(30)}
     assert review_rows(**filters, kind=Kind.FINAL, status=Status.DRAFT) == []
     counts = state_counts(ReviewFilters(**filters, search="单位2"))
-    assert (counts["none"], counts[Status.DRAFT], counts[Status.PUBLISHED]) == (11, 11, 0)
+    assert (counts.by_state["none"], counts.by_state[Status.DRAFT], counts.by_state[Status.PUBLISHED]) == (11, 11, 0)
+    assert counts.total == 22
     assert codes(review_rows(**filters, sort="errors"))[:2] == ["600000", "600001"]
     assert codes(review_rows(**filters, sort="status"))[:1] == ["700000"]
 
 
 def test_pages_hold_fifty_rows(many_units):
-    page = review_page(ReviewFilters(year=2025, today=TODAY), 2)
+    filters = ReviewFilters(year=2025, today=TODAY)
+    page = review_page(filters, state_counts(filters), 2)
     assert (page.paginator.count, page.number, len(page.object_list)) == (60, 2, 10)
     assert page.object_list[0].unit.code == "700020"
+    drafts = ReviewFilters(year=2025, today=TODAY, status=Status.DRAFT)
+    assert review_page(drafts, state_counts(drafts)).paginator.count == 30  # the count of the state shown
 
 
 def test_the_page_shows_counts_and_pages_in_few_queries(many_units, reviewer_client, django_assert_max_num_queries):
@@ -120,3 +136,50 @@ def test_bulk_approval_and_publication_run_as_jobs_with_a_progress_page(
 def test_bulk_actions_are_for_bureau_staff(accountant_client, draft):
     url = reverse("disclosures:bulk_action", args=[2025])
     assert accountant_client.post(url, {"action": "approve", "selected": [draft.pk]}).status_code == 403
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("criteria", [{}, {"status": Status.DRAFT}, {"search": "单位1"}, {"errors_only": True}])
+def test_the_pages_together_are_the_whole_list_in_its_order(many_units, sort, criteria):
+    """A page's ids come first (from the units alone when nothing reads a version), then its rows."""
+    Disclosure.objects.filter(unit__code="600007").update(error_count=5)  # the errors order has a leader
+    filters = ReviewFilters(year=2025, today=TODAY, sort=sort, **criteria)
+    counts = state_counts(filters)
+    pages = review_page(filters, counts, per_page=7).paginator.num_pages
+    paged = [code for n in range(1, pages + 1) for code in codes(review_page(filters, counts, n, 7).object_list)]
+    assert paged == codes(review_rows(2025, today=TODAY, sort=sort, **criteria))
+
+
+def test_the_ids_of_the_unit_order_come_from_the_units_alone(many_units):
+    plain = str(ReviewUnits(ReviewFilters(year=2025, today=TODAY, search="单位")).ids().query)
+    assert "disclosures_disclosure" not in plain
+    by_state = str(ReviewUnits(ReviewFilters(year=2025, today=TODAY, status=Status.DRAFT)).ids().query)
+    assert "disclosures_disclosure" in by_state
+
+
+def test_the_activity_order_puts_the_latest_change_first(many_units):
+    latest = Disclosure.objects.get(unit__code="600012")
+    latest.save()  # any saved change: every transition saves its version
+    rows = review_rows(2025, today=TODAY, sort="activity")
+    assert rows[0].unit.code == "600012" and rows[0].last_activity == Disclosure.objects.get(pk=latest.pk).updated_at
+    Disclosure.objects.filter(unit__code="600003").update(content_changed_at=timezone.now())
+    assert review_rows(2025, today=TODAY, sort="activity")[0].unit.code == "600003"
+    assert review_rows(2025, today=TODAY, sort="activity")[-1].last_activity is None  # 700xxx: not started
+
+
+def test_a_single_pass_select_writes_what_django_select_writes():
+    choices = [("", "全部"), (1, "A<&>"), (2, "部门二")]
+    for value in ("", 2):
+        ours = SinglePassSelect(attrs={"class": "form-select"}, choices=choices).render("department", value)
+        django = forms.Select(attrs={"class": "form-select"}, choices=choices).render("department", value)
+        assert parse_html(ours) == parse_html(django)
+    assert "A&lt;&amp;&gt;" in ours and '<option value="2" selected>' in ours
+
+
+@pytest.mark.parametrize("kind", [Kind.BUDGET, Kind.FINAL])
+def test_the_rows_links_are_those_reverse_gives(db, kind):
+    links = UnitLinks(2025, kind)
+    for code in ("309002", "单位 1"):
+        for name, link in links.of(code).items():
+            assert link == reverse(f"disclosures:{name}", args=workspace_args(code, 2025, kind))
+    assert ("/final/" in links.of("309002")["detail"]) == (kind == Kind.FINAL)

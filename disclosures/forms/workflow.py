@@ -2,6 +2,8 @@
 the review list's filters."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Kind, Status
@@ -69,6 +71,24 @@ class ApprovalDateForm(forms.ModelForm):
 SELECT = {"class": "form-select form-select-sm"}
 
 
+class SinglePassSelect(forms.Select):
+    """A select whose options are written in one pass, without groups: Django renders a template for each
+    option, and the department filter has one per department (hundreds in a province)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], " selected" if option["selected"] else "", option["label"])
+                for _group, group, _index in widget["optgroups"]
+                for option in group
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
 class ReviewFilterForm(forms.Form):
     q = forms.CharField(
         label=_("单位代码或名称"),
@@ -81,21 +101,23 @@ class ReviewFilterForm(forms.Form):
         queryset=Jurisdiction.objects.order_by("code"),
         required=False,
         empty_label=_("全部行政区"),
-        widget=forms.Select(attrs=SELECT),
+        widget=SinglePassSelect(attrs=SELECT),
     )
     department = forms.ModelChoiceField(
         label=_("主管部门"),
         queryset=Department.objects.order_by("code"),
         required=False,
         empty_label=_("全部部门"),
-        widget=forms.Select(attrs=SELECT),
+        widget=SinglePassSelect(attrs=SELECT),
     )
-    kind = forms.ChoiceField(label=_("类型"), required=False, choices=Kind.choices, widget=forms.Select(attrs=SELECT))
+    kind = forms.ChoiceField(
+        label=_("类型"), required=False, choices=Kind.choices, widget=SinglePassSelect(attrs=SELECT)
+    )
     status = forms.ChoiceField(
         label=_("状态"),
         required=False,
         choices=[("", _("全部状态")), (NOT_STARTED, _("未开始")), *Status.choices[:-1]],
-        widget=forms.Select(attrs=SELECT),
+        widget=SinglePassSelect(attrs=SELECT),
     )
     overdue = forms.BooleanField(
         label=_("只看逾期"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
@@ -107,7 +129,7 @@ class ReviewFilterForm(forms.Form):
         label=_("排序"),
         required=False,
         choices=list(zip(SORTS, [_("单位代码"), _("公开期限"), _("状态"), _("最近活动"), _("错误数")], strict=True)),
-        widget=forms.Select(attrs=SELECT),
+        widget=SinglePassSelect(attrs=SELECT),
     )
 
     def review_filters(self, year: int, today) -> ReviewFilters:

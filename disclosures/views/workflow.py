@@ -36,7 +36,7 @@ from disclosures.workflow import bulk as bulk_service
 from disclosures.workflow import comments as comment_service
 from disclosures.workflow.audit import change_log
 from disclosures.workflow.integrity import FileUnavailable
-from disclosures.workflow.links import disclosure_url
+from disclosures.workflow.links import UnitLinks, disclosure_url
 from disclosures.workflow.publication import file_unavailable_response, published_file_response
 from disclosures.workflow.review import (
     NOT_STARTED,
@@ -221,7 +221,9 @@ def review_list(request, year: int):
     _require_bureau_staff(request.user)
     form = ReviewFilterForm(request.GET or None)
     filters = form.review_filters(year, timezone.localdate())
-    page = review_page(filters, request.GET.get("page") or 1)
+    counts = state_counts(filters)
+    page = review_page(filters, counts, request.GET.get("page") or 1)
+    links = UnitLinks(year, filters.kind)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -231,9 +233,9 @@ def review_list(request, year: int):
             "kind": filters.kind,
             "year": year,
             "page": page,
-            "rows": page.object_list,
+            "rows": [(row, links.of(row.unit.code)) for row in page.object_list],
             "filters": form,
-            "counts": state_count_links(filters, query),
+            "counts": state_count_links(filters, counts, query),
             "query": query.urlencode(),
             "stale": sum(
                 1 for row in page.object_list if row.disclosure and not row.disclosure.finding_counts_are_current
@@ -243,11 +245,11 @@ def review_list(request, year: int):
     )
 
 
-def state_count_links(filters, query) -> list[dict]:
+def state_count_links(filters, counts, query) -> list[dict]:
     """Each state with its count and the list's address filtered to it (the other filters kept)."""
     labels = {NOT_STARTED: _("未开始"), **dict(Status.choices)}
     links = []
-    for state, count in state_counts(filters).items():
+    for state, count in counts.by_state.items():
         chosen = query.copy()
         chosen["status"] = state
         links.append({"state": state, "label": labels[state], "count": count, "query": chosen.urlencode(),

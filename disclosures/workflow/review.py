@@ -3,12 +3,14 @@
 Filtering, sorting, counting and paging happen in the database, so that a page of a province's 10,000
 units costs a few queries: each unit is joined to its open version (draft … approved; at most one, a
 database constraint) and to its published version (at most one: publishing a revision supersedes the
-older one). A unit whose published version has a newer draft is both 已公开 and 草稿.
+older one). A unit whose published version has a newer draft is both 已公开 and 草稿. On PostgreSQL both
+joins read the covering index disclosure_year_state alone; the counts per state and the number of units
+listed come from one aggregate, and only the page's own versions are read whole.
 
 A budget must be published within 20 days of the finance bureau's approval (《预算法》第十四条).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
@@ -20,18 +22,17 @@ from django.db.models import (
     F,
     FilteredRelation,
     Max,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from disclosures.choices import Kind, Level, Status
-from disclosures.models import Disclosure, WorkflowEvent
+from disclosures.models import REVIEW_FIELDS, Disclosure
 from units.models import Unit
 
 PUBLICATION_DAYS = 20
@@ -76,13 +77,13 @@ class ReviewRow:
     disclosure: Disclosure | None
     published: Disclosure | None
     today: date
-    last_event_at: datetime | None = field(default=None)
 
     @property
     def status(self) -> str:
         return self.disclosure.status if self.disclosure else NOT_STARTED
 
-    @property
+    # Cached: a row of the list reads its deadline and state a few times.
+    @cached_property
     def deadline(self) -> date | None:
         return publication_deadline(self.disclosure.budget_approved_on) if self.disclosure else None
 
@@ -90,7 +91,7 @@ class ReviewRow:
     def is_published(self) -> bool:
         return self.published is not None
 
-    @property
+    @cached_property
     def overdue(self) -> bool:
         """Past the deadline and not published, or published after it."""
         if self.deadline is None:
@@ -100,7 +101,7 @@ class ReviewRow:
         published_on = timezone.localdate(self.published.published_at) if self.published.published_at else None
         return published_on is not None and published_on > self.deadline
 
-    @property
+    @cached_property
     def due_soon(self) -> bool:
         if self.deadline is None or self.published is not None:
             return False
@@ -112,9 +113,10 @@ class ReviewRow:
 
     @property
     def last_activity(self) -> datetime | None:
+        """The version's latest change: of its content, or saved (every transition saves it with its event)."""
         if self.disclosure is None:
             return None
-        moments = [self.disclosure.content_changed_at, self.last_event_at, self.disclosure.created_at]
+        moments = [self.disclosure.content_changed_at, self.disclosure.updated_at]
         return max(moment for moment in moments if moment is not None)
 
 
@@ -125,20 +127,10 @@ def _version(year: int, kind: str, statuses) -> FilteredRelation:
     )
 
 
-def units_for_review(filters: ReviewFilters, *, with_state: bool = True) -> QuerySet:
-    """The units matching ``filters``, each annotated with its open and published version, sorted.
-
-    ``with_state=False`` leaves the state filter out (the counts per state are counted over that).
-    """
-    last_event = (
-        WorkflowEvent.objects.filter(disclosure=OuterRef("current_id"))
-        .order_by()
-        .values("disclosure")
-        .annotate(latest=Max("created_at"))
-        .values("latest")
-    )
-    units = (
-        Unit.objects.annotate(
+def _with_versions(units: QuerySet[Unit], filters: ReviewFilters) -> QuerySet[Unit]:
+    """``units``, each annotated with its open and published version of the year and kind."""
+    return (
+        units.annotate(
             open=_version(filters.year, filters.kind, OPEN_STATUSES),
             shown=_version(filters.year, filters.kind, [Status.PUBLISHED]),
         )
@@ -154,24 +146,62 @@ def units_for_review(filters: ReviewFilters, *, with_state: bool = True) -> Quer
             content_revision=Coalesce("open__content_revision", "shown__content_revision"),
         )
         .annotate(
-            deadline=ExpressionWrapper(F("approved_on") + timedelta(days=PUBLICATION_DAYS), output_field=DateField()),
-            last_event_at=Subquery(last_event),
+            deadline=ExpressionWrapper(F("approved_on") + timedelta(days=PUBLICATION_DAYS), output_field=DateField())
         )
         .select_related("department")
     )
+
+
+def _units_filtered(filters: ReviewFilters) -> QuerySet[Unit]:
+    """The units matching the filters that need no version: department, jurisdiction, search."""
+    units = Unit.objects.all()
     if filters.department_id:
         units = units.filter(department_id=filters.department_id)
     if filters.jurisdiction_id:
         units = units.filter(department__jurisdiction_id=filters.jurisdiction_id)
     if filters.search:
         units = units.filter(Q(code__icontains=filters.search) | Q(name__icontains=filters.search))
+    return units
+
+
+def _ordering(filters: ReviewFilters) -> tuple:
+    return _ORDERINGS.get(filters.sort, _ORDERINGS["unit"])
+
+
+def units_for_review(filters: ReviewFilters, *, with_state: bool = True) -> QuerySet:
+    """The units matching ``filters``, each annotated with its open and published version, sorted.
+
+    ``with_state=False`` leaves the state filter out (the counts per state are counted over that).
+    """
+    units = _with_versions(_units_filtered(filters), filters)
     if filters.overdue_only:
         units = units.filter(_overdue(filters.today))
     if filters.errors_only:
         units = units.filter(errors__gt=0, counted_revision=F("content_revision"))
     if with_state and filters.status:
         units = units.filter(_in_state(filters.status))
-    return units.order_by(*_ORDERINGS.get(filters.sort, _ORDERINGS["unit"]))
+    return units.order_by(*_ordering(filters))
+
+
+class ReviewUnits:
+    """The list's units as the paginator slices them: a page's ids first, then only those units' versions.
+
+    The ids come from the units alone, in code order, when neither a filter nor the order reads a version:
+    the unique index on the code then reaches page 100 without joining, counting or sorting 10,000 units.
+    """
+
+    def __init__(self, filters: ReviewFilters):
+        self.filters = filters
+
+    def ids(self) -> QuerySet:
+        filters = self.filters
+        reads_versions = filters.status or filters.overdue_only or filters.errors_only or filters.sort != "unit"
+        units = units_for_review(filters) if reads_versions else _units_filtered(filters).order_by("code")
+        return units.values("pk")
+
+    def __getitem__(self, window: slice) -> list[Unit]:
+        page = Unit.objects.filter(pk__in=self.ids()[window])
+        return list(_with_versions(page, self.filters).order_by(*_ordering(self.filters)))
 
 
 def _in_state(status: str) -> Q:
@@ -200,10 +230,10 @@ _ORDERINGS = {
         Case(*(When(current_status=state, then=Value(position)) for state, position in _STATUS_ORDER.items())),
         "code",
     ),
-    "activity": (
+    "activity": (  # ReviewRow.last_activity: the current version's (an open version's updated_at is never null)
         Greatest(
-            Coalesce("open__content_changed_at", "shown__content_changed_at", "open__created_at", "shown__created_at"),
-            Coalesce("last_event_at", "open__created_at", "shown__created_at"),
+            Coalesce("open__content_changed_at", "open__updated_at", "shown__content_changed_at", "shown__updated_at"),
+            Coalesce("open__updated_at", "shown__updated_at"),
         ).desc(nulls_last=True),
         "code",
     ),
@@ -215,26 +245,55 @@ _ORDERINGS = {
 }
 
 
-def state_counts(filters: ReviewFilters) -> dict[str, int]:
-    """How many of the filtered units are in each state (已公开 counts a published unit with a newer draft too)."""
+@dataclass(frozen=True)
+class StateCounts:
+    """The units matching every filter but the state, and how many of them are in each state."""
+
+    total: int
+    by_state: dict[str, int]
+
+    def listed(self, status: str) -> int:
+        """How many units the list shows when filtered to ``status`` ("" for every state)."""
+        return self.by_state[status] if status else self.total
+
+
+def state_counts(filters: ReviewFilters) -> StateCounts:
+    """One aggregate over the filtered units (已公开 counts a published unit with a newer draft too)."""
     units = units_for_review(filters, with_state=False).order_by()
-    return units.aggregate(**{state: Count("pk", filter=_in_state(state)) for state in COUNTED_STATES})
+    counted = units.aggregate(
+        total=Count("pk"), **{state: Count("pk", filter=_in_state(state)) for state in COUNTED_STATES}
+    )
+    return StateCounts(counted.pop("total"), counted)
 
 
-def review_page(filters: ReviewFilters, page_number: int | str = 1, per_page: int = PAGE_SIZE) -> Page:
-    """One page of rows; its ``object_list`` holds ReviewRow, built with one more query for the versions."""
-    page = Paginator(units_for_review(filters), per_page).get_page(page_number)
+class CountedPaginator(Paginator):
+    """A paginator told how many objects there are, so that it does not count them again."""
+
+    def __init__(self, object_list, per_page: int, *, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def review_page(
+    filters: ReviewFilters, counts: StateCounts, page_number: int | str = 1, per_page: int = PAGE_SIZE
+) -> Page:
+    """One page of rows, its length taken from ``counts``; its ``object_list`` holds ReviewRow (rows_for)."""
+    paginator = CountedPaginator(ReviewUnits(filters), per_page, count=counts.listed(filters.status))
+    page = paginator.get_page(page_number)
     page.object_list = rows_for(list(page.object_list), filters.today)
     return page
 
 
 def rows_for(units: list[Unit], today: date) -> list[ReviewRow]:
+    """The rows of ``units``, with one query for their versions (the columns the list shows, not the texts)."""
     ids = [pk for unit in units for pk in (unit.open_id, unit.shown_id) if pk]
-    versions = Disclosure.objects.in_bulk(ids)
-    return [
-        ReviewRow(unit, versions.get(unit.current_id), versions.get(unit.shown_id), today, unit.last_event_at)
-        for unit in units
-    ]
+    fields = ("unit", "year", "kind", "status", *REVIEW_FIELDS)
+    versions = Disclosure.objects.only(*fields).order_by().in_bulk(ids)  # unordered: no join for the codes
+    return [ReviewRow(unit, versions.get(unit.current_id), versions.get(unit.shown_id), today) for unit in units]
 
 
 def review_rows(year: int, *, today: date, **criteria) -> list[ReviewRow]:
