@@ -260,3 +260,15 @@ def test_a_finding_on_the_finals_lines_links_to_the_page_they_are_typed_on(final
 
     finding = Finding("warning", "x", "expenditure", "", "", "", "lines[1]")
     assert finding_url(final, finding).startswith(f"{FINAL}tables/{LINES_PAGE}/#")
+
+
+def test_the_explanations_page_of_a_final_saves_the_reason_for_a_gap_against_the_budget(accountant_client, final):
+    from disclosures.models import Explanation
+    from tests.form_fields import form_with
+
+    url = f"{FINAL}explanations/"
+    box = "change-budget_gap.general_budget"
+    fields = form_with(page(accountant_client.get(url)), box)
+    response = accountant_client.post(url, {**fields, box: "年中调减项目支出。"})
+    assert response.status_code == 302 and response["Location"] == url
+    assert Explanation.objects.get(disclosure=final, key="budget_gap.general_budget").text == "年中调减项目支出。"
