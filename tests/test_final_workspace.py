@@ -1,8 +1,10 @@
 """A 决算 in the workspace: its URLs beside the budget's, its overview, its entry pages (年初预算 read-only),
 its 说明, preview, Excel page and submission."""
 
+import io
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -182,8 +184,9 @@ def test_the_excel_page_of_a_final_opens_the_final(accountant_client, final, dja
     with django_assert_max_num_queries(20):
         html = page(accountant_client.get(f"{FINAL}excel/"))
     assert f'href="{FINAL}excel/template.xlsx"' in html and f'href="{FINAL}download/xlsx/"' in html
-    template = accountant_client.get(f"{FINAL}excel/template.xlsx")
-    assert template.status_code == 200
+    for url in (f"{FINAL}excel/template.xlsx", f"{FINAL}download/xlsx/"):  # the 决算's sheets, not the budget's
+        workbook = openpyxl.load_workbook(io.BytesIO(accountant_client.get(url).content), read_only=True)
+        assert "决算明细" in workbook.sheetnames and "决算其他" in workbook.sheetnames, url
     data = load(final)
     data.lines[0].personnel = Decimal("50000")
     data.final["closing_general_budget"] = Decimal("30000")
