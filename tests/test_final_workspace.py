@@ -1,8 +1,10 @@
 """A 决算 in the workspace: its URLs beside the budget's, its overview, its entry pages (年初预算 read-only),
 its 说明, preview, Excel page and submission."""
 
+import io
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -182,8 +184,9 @@ def test_the_excel_page_of_a_final_opens_the_final(accountant_client, final, dja
     with django_assert_max_num_queries(20):
         html = page(accountant_client.get(f"{FINAL}excel/"))
     assert f'href="{FINAL}excel/template.xlsx"' in html and f'href="{FINAL}download/xlsx/"' in html
-    template = accountant_client.get(f"{FINAL}excel/template.xlsx")
-    assert template.status_code == 200
+    for url in (f"{FINAL}excel/template.xlsx", f"{FINAL}download/xlsx/"):  # the 决算's sheets, not the budget's
+        workbook = openpyxl.load_workbook(io.BytesIO(accountant_client.get(url).content), read_only=True)
+        assert "决算明细" in workbook.sheetnames and "决算其他" in workbook.sheetnames, url
     data = load(final)
     data.lines[0].personnel = Decimal("50000")
     data.final["closing_general_budget"] = Decimal("30000")
@@ -260,3 +263,15 @@ def test_a_finding_on_the_finals_lines_links_to_the_page_they_are_typed_on(final
 
     finding = Finding("warning", "x", "expenditure", "", "", "", "lines[1]")
     assert finding_url(final, finding).startswith(f"{FINAL}tables/{LINES_PAGE}/#")
+
+
+def test_the_explanations_page_of_a_final_saves_the_reason_for_a_gap_against_the_budget(accountant_client, final):
+    from disclosures.models import Explanation
+    from tests.form_fields import form_with
+
+    url = f"{FINAL}explanations/"
+    box = "change-budget_gap.general_budget"
+    fields = form_with(page(accountant_client.get(url)), box)
+    response = accountant_client.post(url, {**fields, box: "年中调减项目支出。"})
+    assert response.status_code == 302 and response["Location"] == url
+    assert Explanation.objects.get(disclosure=final, key="budget_gap.general_budget").text == "年中调减项目支出。"
