@@ -27,7 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.db.models.functions import Coalesce, Collate, Greatest, TruncDate
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -222,25 +222,40 @@ def _overdue(today: date) -> Q:
     return Q(approved_on__isnull=False) & (unpublished_late | published_late)
 
 
+class ByteOrder(Collate):
+    """A column compared byte by byte: PostgreSQL's "C" collation, SQLite's BINARY (its default).
+
+    Under the database's locale PostgreSQL compares every pair of codes through strcoll(), most of the time
+    of sorting 10,000 joined units for a deep page. Unit codes are digits: ordered alike either way.
+    """
+
+    def __init__(self, expression: str):
+        super().__init__(expression, "C")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, collation="BINARY", **extra_context)
+
+
+BY_CODE = ByteOrder("code").asc()
 _STATUS_ORDER = {value: position for position, value in enumerate([NOT_STARTED, *Status.values])}
 _ORDERINGS = {
-    "unit": ("code",),
-    "deadline": (F("deadline").asc(nulls_last=True), "code"),
+    "unit": (BY_CODE,),
+    "deadline": (F("deadline").asc(nulls_last=True), BY_CODE),
     "status": (
         Case(*(When(current_status=state, then=Value(position)) for state, position in _STATUS_ORDER.items())),
-        "code",
+        BY_CODE,
     ),
     "activity": (  # ReviewRow.last_activity: the current version's (an open version's updated_at is never null)
         Greatest(
             Coalesce("open__content_changed_at", "open__updated_at", "shown__content_changed_at", "shown__updated_at"),
             Coalesce("open__updated_at", "shown__updated_at"),
         ).desc(nulls_last=True),
-        "code",
+        BY_CODE,
     ),
     "errors": (
         F("errors").desc(nulls_last=True),
         F("warnings").desc(nulls_last=True),
-        "code",
+        BY_CODE,
     ),
 }
 
