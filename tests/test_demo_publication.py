@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from units.demo import DEMO_FOLDER, PUBLISHED_SEEDS
 
@@ -33,6 +34,8 @@ def manage(*args: str, folder: Path) -> None:
 
 
 @pytest.mark.slow
+# The demo runs on its own SQLite file whatever database the suite uses: once per test command is enough.
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="run with the SQLite pass of the suite")
 def test_load_demo_in_its_own_process_publishes_its_seeds_with_their_files(tmp_path):
     manage("migrate", "--noinput", "-v0", folder=tmp_path)
     manage("load_demo", folder=tmp_path)
