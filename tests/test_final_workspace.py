@@ -6,11 +6,13 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from catalogs.models import ClassificationCode, Scheme
 from disclosures.choices import Kind, Status
 from disclosures.excel.diff import compare
+from disclosures.excel.export import workbook_bytes
 from disclosures.final_accounts import create_from_budget
 from disclosures.models import Disclosure
 from disclosures.services import import_disclosure
@@ -198,12 +200,8 @@ def test_the_excel_page_of_a_final_opens_the_final(accountant_client, final, dja
 
 
 def export_bytes_of(data):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from disclosures.excel.export import workbook_bytes
-
-    content = workbook_bytes(data, code_book(data.year), linked=True)
-    return SimpleUploadedFile("final.xlsx", content)
+    """``data`` as the workbook of a linked 决算, as an upload."""
+    return SimpleUploadedFile("final.xlsx", workbook_bytes(data, code_book(data.year), linked=True))
 
 
 def test_the_diff_lists_changes_in_the_fields_only_a_final_has(final):
