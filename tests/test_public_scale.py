@@ -31,6 +31,7 @@ def test_the_home_lists_departments_with_counts_in_a_fixed_number_of_queries(cli
     with django_assert_max_num_queries(8) as few:
         page = client.get("/?year=2025").content.decode()
     assert '<tr data-department="900">' in page and "规模单位0-1" not in page
+    assert '<a href="/2025/departments/901/">901 规模部门91</a>' in page
     assert [(line.department.code, line.units, line.pending) for line in department_counts(2025)] == [
         ("900", 3, 3), ("901", 3, 3),
     ]  # fmt: skip

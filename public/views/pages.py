@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
+from disclosures.workflow.links import LinkPattern
 from public import params
 from public.caching import cached, per_request, public_response, served_from_cache
 from public.departments import department_year
@@ -62,11 +63,12 @@ def home(request):
         choices = years()
         year, notice = _requested_year(request, choices)
         departments = department_counts(year)
+        link = LinkPattern("public:department", year, LinkPattern.PLACEHOLDER)
         return render_to_string(
             "public/home.html",
             {
-                "year": year, "years": choices, "year_notice": notice, "departments": departments,
-                "totals": _totals(departments),
+                "year": year, "years": choices, "year_notice": notice, "totals": _totals(departments),
+                "departments": [(line, link.of(line.department.code)) for line in departments],
             },
         )  # fmt: skip
 
