@@ -98,7 +98,9 @@ def bar_chart(
         + [[total_label, format_wan(total), "100.00%" if total else ""]],
     )
     summary = _("共%(count)d%(counter)s，合计%(total)s。") % {
-        "count": len(items), "counter": counter or _("项"), "total": wan(total)
+        "count": len(items),
+        "counter": counter or _("项"),
+        "total": wan(total),
     }
     if items:
         summary += _("最大的是%(label)s，%(amount)s，占%(share)s。") % {

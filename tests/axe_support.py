@@ -33,4 +33,3 @@ def axe_violations(page, impacts=BLOCKING_IMPACTS) -> list[str]:
         for v in violations
         if v["impact"] in impacts
     ]
-
