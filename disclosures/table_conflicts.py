@@ -63,7 +63,7 @@ def with_content(data: DisclosureData, table: str, content) -> DisclosureData:
         costs = data.operating_costs if content.operating_costs is None else content.operating_costs
         return dataclasses.replace(data, basic=content.rows, operating_costs=costs)
     if isinstance(content, FiguresContent):
-        return dataclasses.replace(data, income=content.income, final=content.final)
+        return dataclasses.replace(data, income=content.income, final=content.final, evaluations=content.evaluations)
     return dataclasses.replace(data, **{DATA_ATTRIBUTE[table]: content})
 
 

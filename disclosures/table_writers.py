@@ -264,7 +264,8 @@ def write_final_figures(disclosure: Disclosure, figures: dict) -> None:
             _update_changed(FinalAccounts, row, values)
 
 
-# A 决算's page of 本年收入, 年初结转和结余 and its own figures (forms/entry_final.py) saves under this key.
+# A 决算's page of 本年收入, 年初结转和结余, its own figures and the projects of its 绩效评价 (forms/entry_final.py)
+# saves under this key.
 FINAL_FIGURES = "final_figures"
 
 
@@ -272,11 +273,12 @@ FINAL_FIGURES = "final_figures"
 class FiguresContent:
     income: dict[str, Decimal]
     final: dict
+    evaluations: list["Evaluation"]
 
 
 def write_figures(disclosure: Disclosure, content: FiguresContent, book: dict) -> None:
     write_income(disclosure, content.income, book)
-    write_final_figures(disclosure, content.final)
+    write_final(disclosure, content.final, content.evaluations)
 
 
 # The entered tables, and how the content of each one's page is written.

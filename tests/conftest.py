@@ -7,7 +7,10 @@ import pytest
 
 from budgetportal.celery import app as celery_app
 from catalogs.services import load_starter_catalogs
+from disclosures.choices import Status
+from disclosures.final_accounts import create_from_budget
 from disclosures.interchange import parse
+from disclosures.models import Disclosure
 from disclosures.services import import_disclosure
 from disclosures.snapshot import code_book
 from tests.factories import DepartmentFactory, UnitFactory, UserFactory
@@ -128,6 +131,20 @@ def book(catalogs):
 def seed_disclosure(seed_data, unit):
     """Seed 002 imported as the 2025 draft of the ``unit`` fixture (309002)."""
     return import_disclosure(data=seed_data)
+
+
+@pytest.fixture
+def approved_budget(seed_disclosure):
+    """Seed 002's draft, approved: a 决算 of 309002 for 2025 can be started from it."""
+    Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.APPROVED)
+    seed_disclosure.refresh_from_db()
+    return seed_disclosure
+
+
+@pytest.fixture
+def final(approved_budget, unit):
+    """The 2025 决算 draft of 309002, made from its approved budget (年初预算 linked)."""
+    return create_from_budget(unit=unit, year=2025)
 
 
 SECOND_UNIT = Path(__file__).resolve().parent.parent / "disclosures" / "demo" / "department-309001-2025.json"

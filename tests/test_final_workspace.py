@@ -13,7 +13,6 @@ from catalogs.models import ClassificationCode, Scheme
 from disclosures.choices import Kind, Status
 from disclosures.excel.diff import compare
 from disclosures.excel.export import workbook_bytes
-from disclosures.final_accounts import create_from_budget
 from disclosures.models import Disclosure
 from disclosures.services import import_disclosure
 from disclosures.snapshot import Line, code_book, load
@@ -25,18 +24,6 @@ LINES_PAGE = 3  # national-final-2021: 表3 支出决算表, the first table lai
 # The budget's entry pages allow 50 (tests/test_entry_pages.py); a 决算's page also loads its linked budget,
 # last year's 决算 and budget (the checks of the save), whatever the number of rows.
 QUERY_BUDGET = 72
-
-
-@pytest.fixture
-def approved_budget(seed_disclosure):
-    Disclosure.objects.filter(pk=seed_disclosure.pk).update(status=Status.APPROVED)
-    seed_disclosure.refresh_from_db()
-    return seed_disclosure
-
-
-@pytest.fixture
-def final(approved_budget, unit):
-    return create_from_budget(unit=unit, year=2025)
 
 
 def page(response) -> str:

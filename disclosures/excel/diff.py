@@ -106,7 +106,7 @@ def entered_rows(table: str, data: DisclosureData, book: dict) -> Rows:
     if table == TableKey.INCOME_EXPENDITURE:
         return _income(data)
     if table == FINAL_FIGURES:
-        return _income(data) | _final(data, evaluations=False)
+        return _income(data) | _final(data)
     return next(entry for entry in TABLES if entry.table == table).rows(data, Names(book))
 
 
@@ -167,9 +167,9 @@ def _income(data: DisclosureData) -> Rows:
     }
 
 
-def _final(data: DisclosureData, *, evaluations: bool = True) -> Rows:
+def _final(data: DisclosureData) -> Rows:
     """A 决算's own figures by 字段代码 (as its 决算其他 sheet names them), and its evaluated projects."""
-    prefixes = ("final.", "evaluation.") if evaluations else ("final.",)
+    prefixes = ("final.", "evaluation.")
     return {
         figure.key: (figure.label, {_("内容"): _shown(figure.value, AMOUNT if figure.kind == AMOUNT else "text")})
         for figure in figures(data)

@@ -212,6 +212,14 @@ def row_formset_class(form_class: type[forms.Form]) -> type[RowFormSet]:
     )
 
 
+def row_formset(form_class: type[forms.Form], *, prefix: str, post, initial: list[dict], form_kwargs: dict):
+    """A grid's rows: bound to the POST, or showing ``initial`` (one blank row to type into when none)."""
+    formset_class = row_formset_class(form_class)
+    if post is not None:
+        return formset_class(post, prefix=prefix, form_kwargs=form_kwargs)
+    return formset_class(prefix=prefix, initial=initial or [{}], form_kwargs=form_kwargs)
+
+
 class EntryMetaForm(forms.Form):
     """Sent with every table: the unit the amounts are typed in, and the rows the page was read at (its base).
 
@@ -248,4 +256,12 @@ def form_errors(table: TableSpec, form: forms.Form, row: int | None = None, item
     for name, errors in form.errors.items():
         column = str(form.fields[name].label) if name in form.fields else _("整行")
         messages.extend(f"{place_of(table, column, row, item)}：{error}" for error in errors)
+    return messages
+
+
+def formset_errors(table: TableSpec, formset: forms.BaseFormSet) -> list[str]:
+    """Every error of a grid's rows, each naming the table, its row (from 1) and column."""
+    messages = [f"{table.code}：{error}" for error in formset.non_form_errors()]
+    for number, form in enumerate(formset.forms, start=1):
+        messages += form_errors(table, form, number)
     return messages

@@ -7,7 +7,8 @@ page of the layout laid out from a sheet is where it is typed (the others link t
 - “三公” (``three_public``): per fund, 年初预算 (read-only when linked) and 决算 of each item, with the counts;
 - 基本支出 by economic 款 (``basic_by_economic``): the budget's grid;
 - 收入和结转结余 (``final_figures``): 本年收入 by source, 年初结转和结余 by fund, and the 决算's own figures
-  (年末结转和结余, 结余分配, 政府采购, 国有资产 counts).
+  (年末结转和结余, 结余分配, 政府采购, 国有资产 counts); under them the grid of the projects whose 绩效评价 it
+  reports (no table of either layout prints them: their narrative does, in 其他重要事项).
 
 The grids are the budget's editors (``RowsEditor``: code picker, paste, per-table lock and conflicts) over
 their own columns.
@@ -20,19 +21,20 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosures.choices import Kind
 from disclosures.final_accounts import BUDGET_AMOUNTS, budget_of
-from disclosures.forms.entry import COUNT
+from disclosures.forms.entry import COUNT, LONGTEXT, entry_form_class, formset_errors, row_formset
 from disclosures.forms.entry_editor import Editor, FormEditor
-from disclosures.forms.entry_grids import GRIDS, Grid, _code_and_name
+from disclosures.forms.entry_grids import GRIDS, Grid, GridRow, _code_and_name
 from disclosures.forms.entry_tables import ROW_TABLES, RowsEditor, RowTable, editor_for
 from disclosures.layouts import get_layout
-from disclosures.models import FINAL_AMOUNT_FIELDS, FINAL_COUNT_FIELDS, Disclosure, FinalAccounts
-from disclosures.snapshot import ZERO, Line
+from disclosures.models import FINAL_AMOUNT_FIELDS, FINAL_COUNT_FIELDS, Disclosure, EvaluatedProject, FinalAccounts
+from disclosures.snapshot import ZERO, Evaluation, Line
 from disclosures.table_writers import FINAL_FIGURES, FiguresContent
 from disclosures.tables.declaration import (
     AMOUNT,
     TEXT,
     Column,
     EntryField,
+    HeaderCell,
     TableKey,
     TableSpec,
     base_spec,
@@ -108,7 +110,8 @@ SHEET_NOTES = {
     ),
     TableKey.THREE_PUBLIC: _("“三公”经费：每种资金性质填一行，预算数取自同年度预算（只读），决算数和个数由单位填报。"),
     FINAL_FIGURES: _(
-        "本年收入按来源、年初结转和结余按资金性质，以及年末结转和结余、结余分配、政府采购和国有资产情况。"
+        "本年收入按来源、年初结转和结余按资金性质，以及年末结转和结余、结余分配、政府采购和国有资产情况；"
+        "其下填报开展绩效评价的项目。"
     ),
 }
 
@@ -196,20 +199,58 @@ class FinalRowsEditor(RowsEditor):
         return (row.function_code, row.fund) if isinstance(row, Line) else (row.fund,)
 
 
+# The projects whose 绩效评价 a 决算 reports: a grid of rows under the figures (the model's lengths: the name
+# as a one-line text of at most 300 characters, the evaluation's text unlimited).
+EVALUATIONS = "evaluations"
+EVALUATION_FIELDS = tuple(
+    EntryField(name, EvaluatedProject._meta.get_field(name).verbose_name, kind)
+    for name, kind in (("project", TEXT), ("amount", AMOUNT), ("text", LONGTEXT))
+)
+EVALUATION_GRID = Grid(_columns(EVALUATION_FIELDS))
+
+
 class FiguresEditor(FormEditor):
-    """收入和结转结余: one amount (or count) per figure, in the 决算其他 sheet's order."""
+    """收入和结转结余: one amount (or count) per figure, in the 决算其他 sheet's order; then the evaluated
+    projects, rows added and removed as on the budget's grids."""
 
     prefix = FINAL_FIGURES
     template_name = "disclosures/entry/figures.html"
+    evaluations_grid = EVALUATION_GRID
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.evaluations_table = replace(self.table, entry_fields=EVALUATION_FIELDS)  # errors name the page's table
+        initial = [dataclasses.asdict(row) for row in self.data.evaluations]
+        self.evaluations = row_formset(entry_form_class(self.evaluations_table), prefix=EVALUATIONS, post=self.post,
+                                       initial=initial, form_kwargs=self.form_kwargs)  # fmt: skip
 
     def initial(self) -> dict:
         return {**self.data.income, **self.data.final}
+
+    def _forms_valid(self) -> bool:
+        return self.form.is_valid() & self.evaluations.is_valid()
+
+    def _form_errors(self) -> list[str]:
+        return super()._form_errors() + formset_errors(self.evaluations_table, self.evaluations)
 
     def content(self) -> FiguresContent:
         cleaned = self.form.cleaned_data
         income = {entry.name: cleaned[entry.name] for entry in base_spec(TableKey.INCOME_EXPENDITURE).entry_fields}
         own = {name: cleaned[name] for name in (*FINAL_AMOUNT_FIELDS, *FINAL_COUNT_FIELDS)}
-        return FiguresContent(income, own)
+        evaluations = [Evaluation(**form.cleaned_data) for form in self.evaluations.filled_forms]
+        return FiguresContent(income, own, evaluations)
+
+    @property
+    def evaluations_header(self) -> list[list[HeaderCell]]:
+        return self.evaluations_grid.header_rows(self.evaluations_table)
+
+    def evaluation_rows(self) -> list[GridRow]:
+        forms = enumerate(self.evaluations.forms, start=1)
+        return [GridRow(number, form, self._cells(form, self.evaluations_grid)) for number, form in forms]
+
+    def evaluation_template(self) -> GridRow:
+        form = self.evaluations.empty_form
+        return GridRow(None, form, self._cells(form, self.evaluations_grid, blank=True))
 
     def fields(self) -> list:
         return [self.form[declared.name] for declared in self.table.entry_fields]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from disclosures.choices import Fund
 from disclosures.editing import BasicContent
-from disclosures.forms.entry import AmountField, EntryForm, entry_form_class, form_errors, row_formset_class
+from disclosures.forms.entry import AmountField, EntryForm, entry_form_class, form_errors, formset_errors, row_formset
 from disclosures.forms.entry_editor import Editor, FormEditor, PastingEditor
 from disclosures.forms.entry_grids import GRIDS, Cell, Grid, GridRow, IncomeRow
 from disclosures.forms.entry_targets import TargetsEditor
@@ -163,12 +163,9 @@ class RowsEditor(PastingEditor):
         self.grid = self.grids[self.table.key]
         self.rows_table = self.row_tables[self.table.key]
         self.prefix = self.rows_table.prefix
-        formset_class = row_formset_class(entry_form_class(self.table))
-        if self.post is not None:
-            self.formset = formset_class(self.post, prefix=self.prefix, form_kwargs=self.form_kwargs)
-        else:
-            initial = [self.rows_table.from_row(row) for row in getattr(self.data, self.prefix)]
-            self.formset = formset_class(prefix=self.prefix, initial=initial or [{}], form_kwargs=self.form_kwargs)
+        initial = [self.rows_table.from_row(row) for row in getattr(self.data, self.prefix)]
+        self.formset = row_formset(entry_form_class(self.table), prefix=self.prefix, post=self.post, initial=initial,
+                                   form_kwargs=self.form_kwargs)  # fmt: skip
         self.operating_costs = None
         if self.table.key == TableKey.BASIC_BY_ECONOMIC and self._asks_operating_costs():
             initial = {"operating_costs": self.data.operating_costs}
@@ -200,9 +197,7 @@ class RowsEditor(PastingEditor):
             first_row.setdefault(key, number)
 
     def _form_errors(self) -> list[str]:
-        messages = [f"{self.table.code}：{error}" for error in self.formset.non_form_errors()]
-        for number, form in enumerate(self.formset.forms, start=1):
-            messages += form_errors(self.table, form, number)
+        messages = formset_errors(self.table, self.formset)
         if self.operating_costs is not None:
             messages += form_errors(self.table, self.operating_costs)
         return messages
