@@ -253,3 +253,23 @@ def test_a_finals_detail_grid_adds_up_as_typed_with_its_initial_budget_read_only
         == "2.50"
     )
     assert page_scroll_width(page) <= DESKTOP["width"]
+
+
+def test_a_final_adds_and_removes_evaluated_projects_on_its_figures_page(live_server, final_cookie, browser):
+    page = logged_in_page(browser, final_cookie, viewport=DESKTOP)
+    page.goto(f"{live_server.url}/workspace/units/309002/2025/final/tables/1/")
+    page.fill("#id_evaluations-0-project", "道路养护")
+    page.fill("#id_evaluations-0-amount", "3")
+    page.click(".evaluations .js-add-row")
+    page.fill("#id_evaluations-1-project", "农村饮水安全工程")
+    page.fill("#id_evaluations-1-amount", "12.5")
+    page.fill("#id_evaluations-1-text", "项目按期完工。")
+    page.click("#evaluations-0 .js-remove-row")
+    page.click('button[name="action"][value="save"]')
+    page.wait_for_load_state()
+    # The page as saved (the browser's thread cannot read the database): the second project alone, renumbered.
+    assert page.input_value("#id_evaluations-0-project") == "农村饮水安全工程"
+    assert page.input_value("#id_evaluations-0-amount") == "12.50"
+    assert page.input_value("#id_evaluations-0-text") == "项目按期完工。"
+    assert page.locator("#id_evaluations-1-project").count() == 0
+    assert page_scroll_width(page) <= DESKTOP["width"]
