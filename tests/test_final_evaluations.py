@@ -5,9 +5,12 @@ from decimal import Decimal
 
 import pytest
 
+from disclosures.editing import TableConflict, save_table
 from disclosures.models import EvaluatedProject
 from disclosures.services import import_disclosure
-from disclosures.snapshot import Evaluation, load
+from disclosures.snapshot import Evaluation, code_book, load
+from disclosures.table_conflicts import table_base
+from disclosures.table_writers import FINAL_FIGURES, FiguresContent
 from tests.test_entry_pages import form_fields
 from tests.test_final_workspace import FINAL, QUERY_BUDGET, page
 
@@ -72,6 +75,21 @@ def test_a_bad_row_is_refused_naming_table_row_and_column(accountant_client, fin
     response = save(accountant_client, rows)
     assert response.status_code == 200 and message in page(response)
     assert stored(final) == []
+
+
+def test_two_people_changing_one_evaluated_project_conflict(final):
+    book = code_book(2025)
+    data = load(final)
+    opened = table_base(FINAL_FIGURES, data, book)
+
+    def content(text: str) -> FiguresContent:
+        return FiguresContent(data.income, data.final, [Evaluation("道路养护", Decimal(100), text)])
+
+    save_table(final, FINAL_FIGURES, content("甲的评价"), based_on=opened, book=book)
+    with pytest.raises(TableConflict) as conflict:
+        save_table(final, FINAL_FIGURES, content("乙的评价"), based_on=opened, book=book)
+    assert [field.theirs for row in conflict.value.rows for field in row.fields] == ["甲的评价"]
+    assert stored(final) == [("道路养护", Decimal(100), "甲的评价")]
 
 
 @pytest.mark.parametrize("count", [0, 20])
