@@ -228,3 +228,34 @@ def test_pdf_render_leaves_the_garbage_collector_as_it_found_it(enabled, monkeyp
 class _Fails:
     def write_pdf(self, **options):
         raise RuntimeError("layout failed")
+
+
+def test_pdf_renders_of_one_thread_share_its_fonts_and_threads_do_not(monkeypatch):
+    import threading
+
+    from disclosures.rendering import export
+
+    configurations = []
+
+    class _Records:
+        def write_pdf(self, *, font_config, **options):
+            configurations.append(font_config)
+            return b"%PDF"
+
+    monkeypatch.setattr(export, "HTML", lambda **kwargs: _Records())
+    export.pdf_from_html("<p>x</p>")
+    export.pdf_from_html("<p>y</p>")
+    other_thread = threading.Thread(target=export.pdf_from_html, args=("<p>z</p>",))
+    other_thread.start()
+    other_thread.join()
+    first, second, from_other_thread = configurations
+    assert first is second  # the fonts are found and loaded once per thread
+    assert from_other_thread is not first  # a Pango font map is not shared between threads
+
+
+def test_a_pdf_rendered_with_the_thread_s_loaded_fonts_is_the_same_as_the_first():
+    from disclosures.rendering.export import pdf_from_html
+
+    html = '<html lang="zh-CN"><body><p style="font-family: \'Noto Serif CJK SC\'">柳州市信息化建设管理中心 981.89</p></body></html>'
+    first, again = pdf_from_html(html), pdf_from_html(html)
+    assert first == again
