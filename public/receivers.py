@@ -6,14 +6,14 @@ from django.dispatch import receiver
 from disclosures.models import Disclosure, PublishedFile
 from disclosures.workflow.signals import disclosure_published
 from public.caching import new_generation
-from public.tasks import build_year_downloads
+from public.tasks import queue_year_downloads
 from units.models import Department, Unit
 
 
 @receiver(disclosure_published)
 def rebuild_year_downloads(sender, disclosure, **kwargs):
     # Each publication changes the year's fingerprint: rebuild in the background, not on a reader's request.
-    build_year_downloads.delay(disclosure.year)
+    queue_year_downloads(disclosure.year)
 
 
 # Whatever a public page shows changes with one of these: the pages answered from the cache are renewed.

@@ -230,6 +230,22 @@ def test_a_publication_builds_the_years_downloads_in_the_background(
     assert "309002" in " ".join(zipfile.ZipFile(io.BytesIO(response.getvalue())).namelist())
 
 
+@pytest.mark.django_db
+def test_publications_while_a_rebuild_waits_queue_no_other_and_one_after_it_starts_queues_again(monkeypatch):
+    from public import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.build_year_downloads, "delay", queued.append)
+
+    assert [tasks.queue_year_downloads(2025) for _ in range(3)] == [True, False, False]  # a bulk publication
+    assert tasks.queue_year_downloads(2024) is True  # another year has a rebuild of its own
+    assert queued == [2025, 2024]
+
+    tasks.build_year_downloads(2025)  # the waiting rebuild starts (nothing published: it builds nothing)
+    assert tasks.queue_year_downloads(2025) is True  # a publication made from now on is not in what it reads
+    assert queued == [2025, 2024, 2025]
+
+
 def test_api_lists_a_final_beside_the_budget_with_its_kind_and_links(client, report, final_report):
     body = client.get("/api/disclosures/").json()
 
