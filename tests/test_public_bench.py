@@ -53,3 +53,13 @@ def test_bench_seed_can_leave_the_copies_approved_for_the_bulk_publication_bench
 def test_bulk_publication_benchmark_needs_real_workers(db):
     with pytest.raises(CommandError, match="REDIS_URL"):
         call_command("bench_bulk_publish", count=1, workers=1)
+
+
+def test_bench_pages_says_whether_a_page_with_a_goal_met_it():
+    from disclosures.management.commands.bench_pages import verdict
+
+    assert verdict("review list, page 100", 299.0, 120.0) == "≤300 ms, ≤300 KB: met"
+    assert verdict("review list", 301.0, 120.0) == "≤300 ms, ≤300 KB: NOT met"
+    assert verdict("review list", 20.0, 300.5) == "≤300 ms, ≤300 KB: NOT met"
+    assert verdict("public home", 101.0, 60.0) == "≤100 ms, ≤300 KB: NOT met"
+    assert verdict("search 单位0999", 500.0, 3.0) == ""  # no goal

@@ -183,6 +183,7 @@ def test_bench_render_reports_each_step(seed_disclosure):
     for step in ("snapshot load", "narrative compose", "HTML render", "PDF render"):
         assert re.search(rf"{step}.* ms", report), step
     assert re.search(r"PDF size [\d,]+ bytes", report)
+    assert re.search(r"goal: PDF under +1500.0 ms: (met|NOT met)", report)
 
 
 def test_preview_pdf_is_rendered_once_per_state_of_the_content(client, accountant, seed_disclosure, monkeypatch):

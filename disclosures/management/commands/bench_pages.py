@@ -18,6 +18,17 @@ from public.queries import published
 from units.models import Unit, User
 
 REVIEWER = "bench-reviewer"
+# Issue 16's goals at 10,000 units: (label prefix, most server milliseconds, most kilobytes).
+GOALS = (("review list", 300, 300), ("public home", 100, 300))
+
+
+def verdict(label: str, milliseconds: float, kilobytes: float) -> str:
+    """``≤300 ms, ≤300 KB: met`` (or ``NOT met``) for a page that has a goal, else nothing."""
+    for prefix, most_ms, most_kb in GOALS:
+        if label.startswith(prefix):
+            met = milliseconds <= most_ms and kilobytes <= most_kb
+            return f"≤{most_ms} ms, ≤{most_kb} KB: {'met' if met else 'NOT met'}"
+    return ""
 
 
 class QueryTimer:
@@ -77,7 +88,7 @@ class Command(BaseCommand):
         anonymous, staff = Client(), Client()
         staff.force_login(reviewer)
         self.stdout.write(f"{Unit.objects.count()} units, {connection.vendor}")
-        self.stdout.write(f"{'page':44} {'ms':>8} {'db ms':>8} {'KB':>8} {'queries':>8}")
+        self.stdout.write(f"{'page':44} {'ms':>8} {'db ms':>8} {'KB':>8} {'queries':>8}  goal")
         for label, path, needs_login in pages(year, unit):
             path = path or self.deep_api_page(year)
             client = staff if needs_login else anonymous
@@ -94,7 +105,10 @@ class Command(BaseCommand):
                 size, queries = len(response.content), timer.queries
                 database.append(timer.seconds)
             median, in_database = statistics.median(timings) * 1000, statistics.median(database) * 1000
-            self.stdout.write(f"{label:44} {median:8.1f} {in_database:8.1f} {size / 1024:8.1f} {queries:8d}")
+            self.stdout.write(
+                f"{label:44} {median:8.1f} {in_database:8.1f} {size / 1024:8.1f} {queries:8d}  "
+                f"{verdict(label, median, size / 1024)}".rstrip()
+            )
 
     @staticmethod
     def deep_api_page(year: int) -> str:
