@@ -257,6 +257,9 @@ def test_pdf_renders_of_one_thread_share_its_fonts_and_threads_do_not(monkeypatc
 def test_a_pdf_rendered_with_the_thread_s_loaded_fonts_is_the_same_as_the_first():
     from disclosures.rendering.export import pdf_from_html
 
-    html = '<html lang="zh-CN"><body><p style="font-family: \'Noto Serif CJK SC\'">柳州市信息化建设管理中心 981.89</p></body></html>'
+    html = (
+        '<html lang="zh-CN"><body><p style="font-family: \'Noto Serif CJK SC\'">'
+        "柳州市信息化建设管理中心 981.89</p></body></html>"
+    )
     first, again = pdf_from_html(html), pdf_from_html(html)
     assert first == again
