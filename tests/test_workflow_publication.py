@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import socket
+import time
 import uuid
 import zipfile
 from decimal import Decimal
@@ -291,3 +292,29 @@ def test_publication_runs_on_a_celery_worker(celery_worker_on_redis, eager_celer
     assert job.state == PublicationJob.State.DONE
     assert Disclosure.objects.get(pk=disclosure.pk).status == Status.PUBLISHED
     assert PublishedFile.objects.filter(disclosure=disclosure).count() == len(formats.FORMATS)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_publication_runs_on_a_celery_worker(
+    celery_worker_on_redis, eager_celery, fake_exporters, unit, other_unit, reviewer
+):
+    from disclosures.models import BulkAction
+    from disclosures.workflow.bulk import progress, request_bulk_action
+
+    celery_worker_on_redis.conf.task_always_eager = False
+    chosen = [approved(Disclosure.objects.create(layout="liuzhou-2025", unit=u, year=2025)) for u in (unit, other_unit)]
+    bulk = request_bulk_action(
+        action=BulkAction.Action.PUBLISH, year=2025, disclosure_ids=[d.pk for d in chosen], user=reviewer
+    )
+    for _poll in range(300):  # the worker runs the batch, which queues a publication job per disclosure
+        bulk.refresh_from_db()
+        if progress(bulk)["finished"]:
+            break
+        time.sleep(0.1)
+    final = progress(bulk)
+    assert final["finished"] and final["percent"] == 100
+    assert (final["published"], final["failed"], final["refused"]) == (2, 0, 0)
+    assert PublicationJob.objects.filter(batch=bulk, state=PublicationJob.State.DONE).count() == 2
+    assert set(Disclosure.objects.filter(pk__in=[d.pk for d in chosen]).values_list("status", flat=True)) == {
+        Status.PUBLISHED
+    }
