@@ -67,8 +67,21 @@ def test_api_lists_published_reports_with_links(client, report):
     assert entry["links"]["html"] == "http://testserver/2025/309002/"
     pdf = report.published_files.get(format="pdf")
     assert entry["links"]["files"]["pdf"] == {
-        "url": "http://testserver/2025/309002/files/pdf/", "sha256": pdf.sha256, "size": pdf.size
+        "url": "http://testserver/2025/309002/files/pdf/", "sha256": pdf.sha256, "size": pdf.size, "available": True
     }  # fmt: skip
+
+
+def test_api_says_which_published_files_a_check_found_unavailable(client, report):
+    from disclosures.workflow.integrity import record
+
+    record(report.published_files.get(format="pdf"), "文件已被改动：SHA-256 与公开时记录的不一致")
+
+    files = client.get("/api/disclosures/").json()["results"][0]["links"]["files"]
+    assert files["pdf"]["available"] is False
+    assert {name for name, file in files.items() if file["available"]} == set(files) - {"pdf"}
+    # The file is in fact intact: a download checks it as it serves it, and the flag is cleared.
+    assert client.get(files["pdf"]["url"]).status_code == 200
+    assert client.get("/api/disclosures/").json()["results"][0]["links"]["files"]["pdf"]["available"] is True
 
 
 def test_api_filters_and_paginates(client, report, second_report, monkeypatch):

@@ -38,6 +38,8 @@ def _entry(request, disclosure: Disclosure) -> dict:
             "url": request.build_absolute_uri(reverse("public:file", kwargs={**kwargs, "file_format": stored.format})),
             "sha256": stored.sha256,
             "size": stored.size,
+            # False once a check found the stored file missing or altered: its address answers 503 until restored.
+            "available": stored.unavailable_since is None,
         }
         for stored in disclosure.published_files.all()
     }
