@@ -5,7 +5,6 @@ import hashlib
 import json
 import os
 import socket
-import time
 import uuid
 import zipfile
 from decimal import Decimal
@@ -294,9 +293,24 @@ def test_publication_runs_on_a_celery_worker(celery_worker_on_redis, eager_celer
     assert PublishedFile.objects.filter(disclosure=disclosure).count() == len(formats.FORMATS)
 
 
+@pytest.fixture
+def published_task_ids():
+    """The name and id of every task this process sends to the broker, the worker's own included (a thread)."""
+    from celery.signals import after_task_publish
+
+    sent: list[tuple[str, str]] = []
+
+    def remember(sender=None, headers=None, **kwargs):
+        sent.append((sender, headers["id"]))
+
+    after_task_publish.connect(remember, weak=False)
+    yield sent
+    after_task_publish.disconnect(remember)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_bulk_publication_runs_on_a_celery_worker(
-    celery_worker_on_redis, eager_celery, fake_exporters, unit, other_unit, reviewer
+    celery_worker_on_redis, eager_celery, fake_exporters, published_task_ids, unit, other_unit, reviewer
 ):
     from disclosures.models import BulkAction
     from disclosures.workflow.bulk import progress, request_bulk_action
@@ -306,11 +320,16 @@ def test_a_bulk_publication_runs_on_a_celery_worker(
     bulk = request_bulk_action(
         action=BulkAction.Action.PUBLISH, year=2025, disclosure_ids=[d.pk for d in chosen], user=reviewer
     )
-    for _poll in range(300):  # the worker runs the batch, which queues a publication job per disclosure
-        bulk.refresh_from_db()
-        if progress(bulk)["finished"]:
-            break
-        time.sleep(0.1)
+    # Wait on the broker, not by reading the database: SQLite's shared in-memory test database refuses a
+    # write ("table is locked") while another connection reads the same table. The batch's task sends a
+    # publication job per disclosure before it ends, so the list is complete once it has finished.
+    waited = 0
+    while waited < len(published_task_ids):
+        celery_worker_on_redis.AsyncResult(published_task_ids[waited][1]).get(timeout=60)
+        waited += 1
+    sent = [name.rsplit(".", 1)[-1] for name, _id in published_task_ids]
+    assert (sent.count("run_bulk_action"), sent.count("render_publication")) == (1, 2)
+    bulk.refresh_from_db()
     final = progress(bulk)
     assert final["finished"] and final["percent"] == 100
     assert (final["published"], final["failed"], final["refused"]) == (2, 0, 0)
