@@ -150,6 +150,10 @@ def _replayed(request: HttpRequest, page: HttpResponse) -> HttpResponse:
     return page
 
 
+# Set on a request CachedPublicPages has already looked up and not found: the view need not look again.
+LOOKED_UP = "public_page_looked_up"
+
+
 def served_from_cache(view):
     """Answer a public page from the cache without touching the database when it was answered recently.
 
@@ -161,9 +165,10 @@ def served_from_cache(view):
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
-        page = _kept_page(_page_key(request))
-        if page is not None:
-            return _replayed(request, page)
+        if not getattr(request, LOOKED_UP, False):
+            page = _kept_page(_page_key(request))
+            if page is not None:
+                return _replayed(request, page)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             response.public_page = True
@@ -202,6 +207,7 @@ class CachedPublicPages:
         page = _kept_page(key)
         if page is not None:
             return _replayed(request, page)
+        setattr(request, LOOKED_UP, True)
         response = self.get_response(request)
         if (
             getattr(response, "public_page", False)

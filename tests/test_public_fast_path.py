@@ -132,3 +132,31 @@ def test_a_browser_that_accepts_gzip_gets_the_bytes_compressed_once(client, djan
     assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in compressed["Vary"]
     assert revalidated.status_code == 304 and "Content-Encoding" not in revalidated
     assert "Content-Encoding" not in client.get("/2025/309002/")  # no Accept-Encoding: the plain bytes
+
+
+def lookups_counted(monkeypatch) -> list[str]:
+    import public.caching
+
+    looked_up: list[str] = []
+    kept_page = public.caching._kept_page
+    monkeypatch.setattr(public.caching, "_kept_page", lambda key: looked_up.append(key) or kept_page(key))
+    return looked_up
+
+
+def test_an_anonymous_miss_looks_the_page_up_once(client, monkeypatch):
+    looked_up = lookups_counted(monkeypatch)
+
+    miss = client.get("/2025/309002/")
+
+    assert miss.status_code == 200 and len(looked_up) == 1
+    assert took_fast_path(client.get("/2025/309002/")) and len(looked_up) == 2  # kept on the miss: the hit finds it
+
+
+def test_a_signed_in_reader_has_the_page_looked_up_by_the_view(client, monkeypatch, reviewer):
+    client.get("/2025/309002/")  # kept by an anonymous reader's miss
+    client.force_login(reviewer)
+    looked_up = lookups_counted(monkeypatch)
+
+    signed_in = client.get("/2025/309002/")
+
+    assert signed_in.status_code == 200 and len(looked_up) == 1 and signed_in.wsgi_request.user == reviewer
